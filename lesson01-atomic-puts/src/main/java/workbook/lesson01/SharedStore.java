@@ -1,0 +1,43 @@
+package workbook.lesson01;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/*
+ * Lesson 01 · Atomic puts
+ *
+ * The Python tutorial starts 1,000 threads that each store 1,000 unique keys in one shared dict (d[i] = i) and
+ * always counts 1,000,000 items at the end. That works because CPython's global interpreter lock lets only one
+ * thread run bytecode at a time, so a single dict assignment is never interrupted halfway.
+ *
+ * This class is the word-for-word Java port: one shared HashMap, one put per call. Java has no global lock.
+ * HashMap.put reads the bucket, links a node, bumps the size and may resize the table, all as separate steps, and
+ * two threads can run those steps at the same moment. Then one put overwrites the other's work.
+ *
+ *   2 CPUs, 1,000 threads x 1,000 puts:  a few thousand of the 1,000,000 entries go missing on every run.
+ *   1 CPU:                               the stress test often passes (each thread finishes inside its time slice),
+ *                                        which is why the lesson also model-checks two threads; that test fails on
+ *                                        every run and prints the interleaving.
+ *
+ * Your task: make SharedStore safe when many threads call put at once, without changing its public methods.
+ * Run:  ./mvnw test -pl lesson01-atomic-puts        Hints: lesson01-atomic-puts/README.md
+ */
+public class SharedStore {
+
+    private final Map<Integer, Integer> entries = new HashMap<>();
+
+    /** Stores {@code value} under {@code key}; in Python: {@code d[key] = value}. */
+    public void put(int key, int value) {
+        entries.put(key, value);
+    }
+
+    /** The value stored under {@code key}, or {@code null}. */
+    public Integer get(int key) {
+        return entries.get(key);
+    }
+
+    /** How many keys are stored; in Python: {@code len(d)}. */
+    public int size() {
+        return entries.size();
+    }
+}

@@ -1,0 +1,112 @@
+package workbook.harness;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jetbrains.lincheck.Lincheck;
+
+/**
+ * Runs a tiny scenario (two or three threads, a few calls) under Lincheck's model checker, which controls the
+ * scheduler and tries interleavings systematically instead of hoping the operating system produces a bad one. It
+ * therefore finds a race on one CPU as surely as on many, and the same one on every run.
+ *
+ * <p>When the scenario's final check fails, the failure message starts with the check's own words and then shows
+ * the interleaving as a short timeline (see {@link Timeline}); Lincheck's full trace goes to a file.
+ *
+ * <pre>{@code
+ * ModelCheck.explore("two puts of different keys", () -> {
+ *     var store = new SharedStore();
+ *     ModelCheck.concurrently(() -> store.put(1, 1), () -> store.put(2, 2));
+ *     check(store.size() == 2, "a put was lost");
+ * });
+ * }</pre>
+ */
+public final class ModelCheck {
+
+    /** Enough to find every race in this workbook in its first few tries, and cheap for a correct solution. */
+    public static final int DEFAULT_INVOCATIONS = 300;
+
+    /** Code that may throw anything; the scenario body and each thread's actions. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    private ModelCheck() {
+    }
+
+    /** Explores {@link #DEFAULT_INVOCATIONS} interleavings of {@code scenario}. */
+    public static void explore(String scenarioName, Action scenario) {
+        explore(scenarioName, DEFAULT_INVOCATIONS, scenario);
+    }
+
+    /**
+     * Explores up to {@code invocations} interleavings of the threads that {@code scenario} starts (normally through
+     * {@link #concurrently}). Fails with a timeline when any interleaving makes the scenario throw.
+     */
+    public static void explore(String scenarioName, int invocations, Action scenario) {
+        try {
+            Lincheck.runConcurrentTest(invocations, () -> {
+                try {
+                    scenario.run();
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (Throwable failure) {
+            if (!failure.getClass().getSimpleName().equals("LincheckAssertionError")) {
+                throw failure;
+            }
+            String trace = String.valueOf(failure.getMessage());
+            Path saved = save(scenarioName, trace);
+            throw new AssertionError(Timeline.explain(scenarioName, trace, saved));
+        }
+    }
+
+    /**
+     * Inside a scenario: runs each action on its own new thread, waits for all of them, and rethrows the first
+     * exception an action threw (Lincheck itself would only log it and carry on). The actions run as the threads'
+     * own {@code run()}, so the timeline shows their calls directly.
+     */
+    public static void concurrently(Runnable... actions) throws InterruptedException {
+        Throwable[] thrown = new Throwable[actions.length];
+        Thread[] threads = new Thread[actions.length];
+        for (int i = 0; i < actions.length; i++) {
+            int slot = i;
+            threads[i] = new Thread(actions[i]);
+            threads[i].setUncaughtExceptionHandler((thread, error) -> thrown[slot] = error);
+        }
+        for (Thread t : threads) {
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (int i = 0; i < thrown.length; i++) {
+            if (thrown[i] != null) {
+                throw new AssertionError("Thread " + (i + 1) + " threw " + thrown[i], thrown[i]);
+            }
+        }
+    }
+
+    /** Inside a scenario: the final check. Fails the interleaving with {@code message} when {@code ok} is false. */
+    public static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new AssertionError(message);
+        }
+    }
+
+    private static Path save(String scenarioName, String trace) {
+        Path file = Path.of("target", "interleavings", scenarioName.replaceAll("[^A-Za-z0-9._-]+", "-") + ".txt");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, trace, StandardCharsets.UTF_8);
+            return file.toAbsolutePath();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

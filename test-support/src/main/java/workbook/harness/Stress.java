@@ -1,0 +1,117 @@
+package workbook.harness;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one piece of work on many platform threads at once, the way every lesson's stress test does.
+ *
+ * <ul>
+ *   <li>All workers wait behind a start gate, so they really overlap instead of finishing one by one as they are
+ *       started.</li>
+ *   <li>Every exception thrown in a worker is collected; the run then fails with the count and the first stack trace.
+ *       Nothing is swallowed.</li>
+ *   <li>The workers are joined against a deadline. A deadlocked or spinning worker ends the run with a diagnosis
+ *       (deadlocks, locks held by finished threads, grouped stack dumps) instead of hanging the build.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * Stress.run(1_000, worker -> store.put(worker, worker));
+ * }</pre>
+ */
+public final class Stress {
+
+    /** Long enough for any correct lesson solution on a slow machine; short enough that a hang is noticed at once. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+
+    /** The body each worker runs once; {@code index} is 0 … threads-1 and also appears in the thread name. */
+    @FunctionalInterface
+    public interface Worker {
+        void run(int index) throws Exception;
+    }
+
+    private Stress() {
+    }
+
+    /** Runs {@code worker} on {@code threads} threads named worker-0 … worker-(threads-1), with the default deadline. */
+    public static void run(int threads, Worker worker) {
+        run(threads, DEFAULT_DEADLINE, worker);
+    }
+
+    /** As {@link #run(int, Worker)}, but fails when the workers are not all done within {@code deadline}. */
+    public static void run(int threads, Duration deadline, Worker worker) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        Queue<WorkerFailure> failures = new ConcurrentLinkedQueue<>();
+
+        List<Thread> workers = new ArrayList<>(threads);
+        for (int i = 0; i < threads; i++) {
+            int index = i;
+            Thread thread = new Thread(() -> {
+                ready.countDown();
+                try {
+                    go.await();
+                    worker.run(index);
+                } catch (Throwable t) {
+                    failures.add(new WorkerFailure(Thread.currentThread().getName(), t));
+                }
+            }, "worker-" + i);
+            // A worker that never ends must not keep the test JVM alive after the run has failed.
+            thread.setDaemon(true);
+            workers.add(thread);
+        }
+        try {
+            workers.forEach(Thread::start);
+            awaitQuietly(ready, deadlineNanos);
+            go.countDown();
+            List<Thread> stuck = joinAll(workers, deadlineNanos);
+            if (!stuck.isEmpty()) {
+                String diagnosis = StuckThreads.diagnose(stuck, threads, deadline);
+                List<Thread> unstoppable = StuckThreads.interruptAndWait(stuck, Duration.ofSeconds(1));
+                throw new WorkersStuck(diagnosis + StuckThreads.describeLeftovers(unstoppable), failures);
+            }
+        } catch (InterruptedException e) {
+            workers.forEach(Thread::interrupt);
+            Thread.currentThread().interrupt();
+            throw new AssertionError("the test thread was interrupted while waiting for the workers", e);
+        }
+        if (!failures.isEmpty()) {
+            throw new WorkerFailed(threads, List.copyOf(failures));
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, long deadlineNanos) throws InterruptedException {
+        latch.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** Joins every thread until the deadline; returns the ones still alive then. */
+    private static List<Thread> joinAll(List<Thread> workers, long deadlineNanos) throws InterruptedException {
+        for (Thread t : workers) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            TimeUnit.NANOSECONDS.timedJoin(t, left);
+        }
+        List<Thread> alive = new ArrayList<>();
+        for (Thread t : workers) {
+            if (t.isAlive()) {
+                alive.add(t);
+            }
+        }
+        return alive;
+    }
+
+    /** One exception thrown by one worker. */
+    public record WorkerFailure(String threadName, Throwable error) {
+    }
+}

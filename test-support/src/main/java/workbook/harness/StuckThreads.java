@@ -1,0 +1,194 @@
+package workbook.harness;
+
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Explains why threads did not finish: deadlocks (with the locks involved), locks whose owner has already ended,
+ * and where the rest are, grouped by stack so that 998 identical waiters print once.
+ */
+public final class StuckThreads {
+
+    private static final int FRAMES_SHOWN = 12;
+
+    private StuckThreads() {
+    }
+
+    /** The diagnosis of {@code stuck}, a subset of {@code total} workers, at {@code deadline} after the start. */
+    public static String diagnose(List<Thread> stuck, int total, Duration deadline) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<Long, Thread> byId = new HashMap<>();
+        for (Thread t : stuck) {
+            byId.put(t.getId(), t);
+        }
+        ThreadInfo[] infos = mx.getThreadInfo(byId.keySet().stream().mapToLong(Long::longValue).toArray(),
+                true, true);
+
+        StringBuilder text = new StringBuilder();
+        text.append(Format.count(stuck.size())).append(" of ").append(Format.count(total))
+                .append(" workers were still running ").append(seconds(deadline))
+                .append(" after the start, so the run was stopped.\n");
+        text.append(deadlocks(mx, byId.keySet()));
+        text.append(abandonedLocks(infos));
+        text.append(groupedStacks(infos));
+        return text.toString();
+    }
+
+    /** Interrupts the threads and waits up to {@code grace} for them to end; returns those still alive. */
+    public static List<Thread> interruptAndWait(List<Thread> threads, Duration grace) {
+        threads.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<Thread> alive = new ArrayList<>();
+        for (Thread t : threads) {
+            try {
+                TimeUnit.NANOSECONDS.timedJoin(t, Math.max(1, deadline - System.nanoTime()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                alive.add(t);
+            }
+        }
+        return alive;
+    }
+
+    /** A closing sentence about threads that could not be stopped (a Java thread cannot be killed, only asked). */
+    public static String describeLeftovers(List<Thread> unstoppable) {
+        if (unstoppable.isEmpty()) {
+            return "All stuck workers ended after an interrupt.\n";
+        }
+        return Format.count(unstoppable.size()) + " stuck workers ignored an interrupt and keep running as daemon"
+                + " threads until this test JVM exits; later tests in this lesson may run slower.\n";
+    }
+
+    private static String deadlocks(ThreadMXBean mx, Set<Long> ours) {
+        long[] ids = mx.findDeadlockedThreads();
+        if (ids == null) {
+            return "";
+        }
+        long[] relevant = Arrays.stream(ids).filter(ours::contains).toArray();
+        if (relevant.length == 0) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("DEADLOCK: these threads wait for each other and can never go on:\n");
+        for (ThreadInfo info : mx.getThreadInfo(relevant, true, true)) {
+            if (info == null) {
+                continue;
+            }
+            text.append("  ").append(info.getThreadName()).append(" waits for ").append(lockName(info.getLockInfo()))
+                    .append(" held by ").append(info.getLockOwnerName());
+            String holds = heldLocks(info);
+            if (!holds.isEmpty()) {
+                text.append(", while holding ").append(holds);
+            }
+            text.append('\n');
+        }
+        text.append("  Take locks in one fixed order everywhere (or hold only one at a time).\n");
+        return text.toString();
+    }
+
+    private static String abandonedLocks(ThreadInfo[] infos) {
+        Set<Long> alive = new HashSet<>();
+        for (ThreadInfo info : infos) {
+            if (info != null) {
+                alive.add(info.getThreadId());
+            }
+        }
+        Map<String, List<ThreadInfo>> waitersByLock = new LinkedHashMap<>();
+        Map<String, String> ownerByLock = new HashMap<>();
+        for (ThreadInfo info : infos) {
+            if (info == null || info.getLockInfo() == null || !isOwnable(info.getLockInfo())) {
+                continue;
+            }
+            long owner = info.getLockOwnerId();
+            boolean ownerStillHere = owner != -1 && (alive.contains(owner) || isLive(owner));
+            if (!ownerStillHere) {
+                String lock = lockName(info.getLockInfo());
+                waitersByLock.computeIfAbsent(lock, k -> new ArrayList<>()).add(info);
+                ownerByLock.put(lock, owner == -1 ? "a thread that has ended" : info.getLockOwnerName()
+                        + ", which has already ended");
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        waitersByLock.forEach((lock, waiters) -> text.append("LOCK NEVER RELEASED: ")
+                .append(Format.count(waiters.size())).append(" workers wait for ").append(lock)
+                .append(", held by ").append(ownerByLock.get(lock))
+                .append(". A lock must be released in a finally block, even when the work in between throws.\n"));
+        return text.toString();
+    }
+
+    private static boolean isLive(long threadId) {
+        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(threadId);
+        return info != null;
+    }
+
+    private static boolean isOwnable(LockInfo lock) {
+        // Monitors (synchronized) cannot outlive their owner; only java.util.concurrent locks can be abandoned.
+        return !lock.getClassName().equals(Object.class.getName()) && lock.getClassName().contains("Sync");
+    }
+
+    private static String groupedStacks(ThreadInfo[] infos) {
+        Map<String, List<String>> threadsByStack = new LinkedHashMap<>();
+        for (ThreadInfo info : infos) {
+            if (info == null) {
+                continue;
+            }
+            threadsByStack.computeIfAbsent(stackKey(info), k -> new ArrayList<>()).add(info.getThreadName());
+        }
+        StringBuilder text = new StringBuilder("Where the stuck workers are:\n");
+        threadsByStack.forEach((stack, names) -> text.append("  ").append(Format.count(names.size()))
+                .append(names.size() == 1 ? " worker (" : " workers (").append(namesSample(names)).append(") ")
+                .append(stack));
+        return text.toString();
+    }
+
+    private static String stackKey(ThreadInfo info) {
+        StringBuilder key = new StringBuilder(info.getThreadState().toString());
+        if (info.getLockInfo() != null) {
+            key.append(" on ").append(lockName(info.getLockInfo()));
+        }
+        key.append('\n');
+        StackTraceElement[] frames = info.getStackTrace();
+        for (int i = 0; i < Math.min(FRAMES_SHOWN, frames.length); i++) {
+            key.append("      at ").append(frames[i]).append('\n');
+        }
+        if (frames.length > FRAMES_SHOWN) {
+            key.append("      … ").append(frames.length - FRAMES_SHOWN).append(" more\n");
+        }
+        return key.toString();
+    }
+
+    private static String namesSample(List<String> names) {
+        String shown = names.stream().limit(3).collect(Collectors.joining(", "));
+        return names.size() > 3 ? shown + ", …" : shown;
+    }
+
+    private static String heldLocks(ThreadInfo info) {
+        List<String> held = new ArrayList<>();
+        Arrays.stream(info.getLockedMonitors()).forEach(m -> held.add(lockName(m)));
+        Arrays.stream(info.getLockedSynchronizers()).forEach(s -> held.add(lockName(s)));
+        return String.join(" and ", held);
+    }
+
+    private static String lockName(LockInfo lock) {
+        String name = lock.getClassName();
+        return name.substring(name.lastIndexOf('.') + 1) + "@" + Integer.toHexString(lock.getIdentityHashCode());
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+}

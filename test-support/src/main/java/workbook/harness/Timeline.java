@@ -1,0 +1,199 @@
+package workbook.harness;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns Lincheck's interleaving table into the short timeline the lessons use, one step per line:
+ *
+ * <pre>
+ *   Thread 1: store.put(1, 1)
+ *   Thread 1:     inside: size ➜ 0
+ *             &lt;context switch&gt;
+ *   Thread 2: store.put(2, 2): null
+ *   Thread 1:     inside: size = 1
+ *   main:     store.size(): 1
+ * </pre>
+ *
+ * Each thread's own calls are shown; the JDK internals below them are hidden except the step right before a
+ * context switch and the step right after the thread resumes, which is where the race lives.
+ */
+public final class Timeline {
+
+    private static final String TABLE_START = "The following interleaving leads to the error:";
+
+    /** Rows that belong to the harness or the test's own bookkeeping rather than to the story. */
+    private static final Pattern PLUMBING = Pattern.compile(
+            "^(switch|result:|run\\(\\)|scenario\\.run\\(|ModelCheck\\.|Thread[#.]|Lambda|<iteration|loop\\(|"
+                    + ".*\\.<init>\\(|StringBuilder|sb\\.|.*AssertionError|Format\\.|String\\.|Integer\\.|Long\\.|"
+                    + "Objects\\.).*");
+
+    private Timeline() {
+    }
+
+    /** The whole failure message: the scenario's own complaint, the timeline, and where the full trace is. */
+    public static String explain(String scenarioName, String lincheckMessage, Path fullTrace) {
+        StringBuilder text = new StringBuilder();
+        text.append(complaint(lincheckMessage)).append("\n\n");
+        text.append("Model checking \"").append(scenarioName)
+                .append("\" found an interleaving that breaks it, on any number of CPUs:\n\n");
+        List<String> steps = render(lincheckMessage);
+        if (steps.isEmpty()) {
+            text.append("  (no interleaving table in Lincheck's output; see the full trace)\n");
+        }
+        steps.forEach(step -> text.append("  ").append(step).append('\n'));
+        if (fullTrace != null) {
+            text.append("\nEvery step, JDK internals included: ").append(fullTrace).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The scenario's own failure line(s), e.g. "lost a put". */
+    static String complaint(String message) {
+        int start = message.indexOf("= Concurrent test failed =");
+        int end = message.indexOf(TABLE_START);
+        if (start < 0 || end < 0) {
+            int cut = message.indexOf("\n| ");
+            return (cut > 0 ? message.substring(0, cut) : message).strip();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : message.substring(start + "= Concurrent test failed =".length(), end).strip()
+                .split("\n")) {
+            if (!line.startsWith("\tat ") && !line.startsWith("\t... ")) {
+                lines.add(line.replaceFirst("^java\\.lang\\.AssertionError: ", ""));
+            }
+        }
+        return String.join("\n", lines).strip();
+    }
+
+    /** The timeline steps, one string per line, or an empty list when there is no table to read. */
+    public static List<String> render(String message) {
+        List<Row> rows = parse(message);
+        Map<String, Integer> top = new HashMap<>();
+        for (Row row : rows) {
+            if (!isPlumbing(row)) {
+                top.merge(row.thread(), row.depth(), Math::min);
+            }
+        }
+        int width = rows.stream().mapToInt(r -> r.thread().length()).max().orElse(4) + 2;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            String label = padded(row.thread() + ":", width);
+            if (row.isMain()) {
+                if (!isPlumbing(row) && row.depth() == top.get("main")) {
+                    addUnlessRepeated(out, label + row.text());
+                }
+            } else if (row.text().startsWith("switch")) {
+                Row before = previousInThread(rows, i);
+                if (before != null && before.depth() > top.getOrDefault(row.thread(), 0)) {
+                    out.add(label + inside(rows, i - 1, before));
+                }
+                out.add(" ".repeat(width) + "<context switch>");
+            } else if (!isPlumbing(row) && row.depth() == top.get(row.thread())) {
+                out.add(label + row.text());
+            } else if (!isPlumbing(row) && resumesAfterSwitch(rows, i)) {
+                out.add(label + inside(rows, i, row));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isPlumbing(Row row) {
+        return PLUMBING.matcher(row.text()).matches();
+    }
+
+    private static void addUnlessRepeated(List<String> out, String line) {
+        if (out.isEmpty() || !out.get(out.size() - 1).equals(line)) {
+            out.add(line);
+        }
+    }
+
+    /** "    inside resize(): threshold = 12": an internal step, named by the call it happens in. */
+    private static String inside(List<Row> rows, int index, Row step) {
+        for (int j = index - 1; j >= 0; j--) {
+            Row r = rows.get(j);
+            if (r.thread().equals(step.thread()) && r.depth() == step.depth() - 1 && !r.text().startsWith("switch")) {
+                String call = r.text().replaceFirst(":.*$", "").replaceFirst("\\(.*$", "()");
+                return "    inside " + call + ": " + step.text();
+            }
+        }
+        return "    inside: " + step.text();
+    }
+
+    private static String padded(String text, int width) {
+        return text + " ".repeat(Math.max(1, width - text.length()));
+    }
+
+    private static Row previousInThread(List<Row> rows, int index) {
+        String thread = rows.get(index).thread();
+        for (int j = index - 1; j >= 0; j--) {
+            if (rows.get(j).thread().equals(thread)) {
+                return rows.get(j).text().startsWith("switch") ? null : rows.get(j);
+            }
+        }
+        return null;
+    }
+
+    /** True for the first row a thread runs after it was switched out. */
+    private static boolean resumesAfterSwitch(List<Row> rows, int index) {
+        String thread = rows.get(index).thread();
+        for (int j = index - 1; j >= 0; j--) {
+            if (rows.get(j).thread().equals(thread)) {
+                return rows.get(j).text().startsWith("switch");
+            }
+        }
+        return false;
+    }
+
+    /** One cell of the interleaving table: which thread, how deep in its call tree, what it did. */
+    record Row(String thread, int depth, String text) {
+        boolean isMain() {
+            return thread.equals("main");
+        }
+    }
+
+    static List<Row> parse(String message) {
+        int start = message.indexOf(TABLE_START);
+        if (start < 0) {
+            return List.of();
+        }
+        String[] lines = message.substring(start + TABLE_START.length()).strip().split("\n");
+        // lines[0] is a rule, lines[1] the header with the thread names, lines[2] a rule, then the rows.
+        if (lines.length < 4) {
+            return List.of();
+        }
+        String header = lines[1];
+        List<Integer> bars = new ArrayList<>();
+        for (int i = 0; i < header.length(); i++) {
+            if (header.charAt(i) == '|') {
+                bars.add(i);
+            }
+        }
+        List<String> threads = new ArrayList<>();
+        for (int c = 0; c + 1 < bars.size(); c++) {
+            String name = header.substring(bars.get(c) + 1, bars.get(c + 1)).strip();
+            threads.add(name.equals("Main Thread") ? "main" : name);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int l = 3; l < lines.length && !lines[l].startsWith("| -"); l++) {
+            String line = lines[l];
+            if (!line.startsWith("|")) {
+                continue; // the rest of a cell whose text had a line break in it
+            }
+            for (int c = 0; c + 1 < bars.size() && bars.get(c + 1) <= line.length(); c++) {
+                String cell = line.substring(bars.get(c) + 1, bars.get(c + 1));
+                String text = cell.strip();
+                if (!text.isEmpty()) {
+                    int indent = cell.indexOf(text.charAt(0)) - 1;
+                    rows.add(new Row(threads.get(c), Math.max(0, indent / 2), text));
+                }
+            }
+        }
+        return rows;
+    }
+}

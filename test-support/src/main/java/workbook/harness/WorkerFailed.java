@@ -1,0 +1,38 @@
+package workbook.harness;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Thrown by {@link Stress} when workers threw. The first worker's exception is the cause, so its original stack
+ * trace is printed; the message counts the failures by type.
+ */
+public final class WorkerFailed extends AssertionError {
+
+    private final transient List<Stress.WorkerFailure> failures;
+
+    WorkerFailed(int threads, List<Stress.WorkerFailure> failures) {
+        super(describe(threads, failures), failures.get(0).error());
+        this.failures = failures;
+    }
+
+    /** Every failure, in the order the workers reported them. */
+    public List<Stress.WorkerFailure> failures() {
+        return failures;
+    }
+
+    private static String describe(int threads, List<Stress.WorkerFailure> failures) {
+        Map<String, Integer> byType = new LinkedHashMap<>();
+        for (Stress.WorkerFailure f : failures) {
+            byType.merge(f.error().getClass().getName(), 1, Integer::sum);
+        }
+        StringBuilder text = new StringBuilder(Format.count(failures.size()) + " of " + Format.count(threads)
+                + " workers threw an exception:");
+        byType.forEach((type, n) -> text.append("\n  ").append(Format.count(n)).append(" × ").append(type));
+        Stress.WorkerFailure first = failures.get(0);
+        text.append("\nFirst: ").append(first.threadName()).append(" threw ").append(first.error())
+                .append(" (its stack trace follows as the cause).");
+        return text.toString();
+    }
+}
