@@ -214,12 +214,17 @@ public class Workbook {
         for (int r = 1; r <= runs; r++) {
             System.out.printf("run %d/%d%s%n", r, runs, cpus == null ? "" : " on CPU " + cpus);
             for (String variant : List.of("exercise", "solution")) {
-                List<String> goals = new ArrayList<>(List.of("-o", "test", "-pl", modules,
+                List<String> goals = new ArrayList<>(List.of("-o", "test", "-pl", modules, "-am",
                         "-Dmaven.test.failure.ignore=true"));
                 if (variant.equals("solution")) {
                     goals.add(0, "-Psolutions");
                 }
-                maven("rates", goals, cpus);
+                Run run = maven("rates-" + variant, goals, cpus);
+                if (!run.log().contains("Tests run:")) {
+                    System.out.println(tail(run.log(), 30));
+                    System.out.println("No tests ran; see " + ROOT.relativize(run.logFile()));
+                    return 1;
+                }
                 for (String lesson : lessons) {
                     tallies.get(lesson).add(variant, Outcome.read(lesson, variant));
                 }
