@@ -98,8 +98,9 @@ class KeyCountersTest {
         assertThat(actual)
                 .withFailMessage(() -> "two threads each incremented \"" + key + "\" once: expected count "
                         + expected + ", actual " + actual + ".\n\n"
-                        + "Every lookup in the maps the test handed in held its thread until the other thread had"
-                        + " made the same lookup (or was waiting for a lock):\n\n  "
+                        + "After every lookup in the maps the test handed in, the thread was held until the other"
+                        + " had made the same\nlookup (or waited for a lock); then the one that got there first"
+                        + " went on first:\n\n  "
                         + String.join("\n  ", lockstep.timeline()) + "\n  "
                         + String.format("%-10s%s", "main:", "snapshot() → " + snapshot) + "\n\n"
                         + "Both threads acted on the same lookup, and what one of them stored or wrote on that basis"
