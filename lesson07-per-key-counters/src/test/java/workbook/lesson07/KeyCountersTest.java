@@ -1,0 +1,130 @@
+package workbook.lesson07;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static workbook.harness.Format.count;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import workbook.harness.Stress;
+
+@DisplayName("Lesson 07 · per-key counters")
+class KeyCountersTest {
+
+    static final int THREADS = 1_000;
+    static final int INCREMENTS_PER_THREAD = 1_000;
+    /** "a" and "b" are in the reader's dict from the start; the other six appear on first use. */
+    static final List<String> KEYS = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+    static final String HINTS = "Hints: lesson07-per-key-counters/README.md";
+
+    @Test
+    @Order(1)
+    @DisplayName("1,000 threads × 1,000 increments over 8 keys, 6 of them new, count every increment of every key")
+    void thousandThreadsCountEveryIncrement() {
+        KeyCounters counters = new KeyCounters();
+        // The reader's starting point: {"a": {"count": 1}, "b": {"count": 2}}.
+        counters.increment("a");
+        counters.increment("b");
+        counters.increment("b");
+
+        // Worker w's i-th increment goes to KEYS[(w + i) % 8]: every key gets an equal share, and each new key is
+        // the very first increment of 125 workers, who all start at the same moment.
+        Stress.run(THREADS, worker -> {
+            for (int i = 0; i < INCREMENTS_PER_THREAD; i++) {
+                counters.increment(KEYS.get((worker + i) % KEYS.size()));
+            }
+        });
+
+        Map<String, Long> expected = new LinkedHashMap<>();
+        KEYS.forEach(key -> expected.put(key, (long) THREADS * INCREMENTS_PER_THREAD / KEYS.size()));
+        expected.merge("a", 1L, Long::sum);
+        expected.merge("b", 2L, Long::sum);
+        Map<String, Map<String, Integer>> snapshot = counters.snapshot();
+        List<String> wrong = new ArrayList<>();
+        long lost = 0;
+        for (Map.Entry<String, Long> e : expected.entrySet()) {
+            Integer actual = countOf(snapshot, e.getKey());
+            long shortBy = e.getValue() - (actual == null ? 0 : actual);
+            if (actual == null || shortBy != 0) {
+                wrong.add(String.format("  \"%s\": expected %9s, actual %9s%s", e.getKey(), count(e.getValue()),
+                        actual == null ? "(none)" : count(actual),
+                        shortBy > 0 ? "   " + count(shortBy) + " lost" : ""));
+                lost += Math.max(0, shortBy);
+            }
+        }
+        long lostIncrements = lost;
+        long allIncrements = expected.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(wrong)
+                .withFailMessage(() -> "wrong counts after " + count(THREADS) + " threads × "
+                        + count(INCREMENTS_PER_THREAD) + " increments: " + wrong.size() + " of " + KEYS.size()
+                        + " keys are off, " + count(lostIncrements) + " of " + count(allIncrements)
+                        + " increments lost.\n" + String.join("\n", wrong) + "\n"
+                        + "Two threads were inside one key's update at the same time, and one overwrote the other's"
+                        + " work.\n" + HINTS)
+                .isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("two threads that use a new key at the same moment count 2, in the worst interleaving")
+    void twoThreadsCountANewKeyTwice() {
+        twoThreadsIncrement("c", 2);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("two threads that increment an existing key at the same moment add 2, in the worst interleaving")
+    void twoThreadsCountAnExistingKeyTwice() {
+        twoThreadsIncrement("a", 3);
+    }
+
+    /**
+     * Two threads each call {@code increment(key)} once, on the reader's dict, held in lockstep after every lookup
+     * in the maps (see {@link Lockstep}); afterwards {@code key} must count {@code expected}.
+     */
+    private static void twoThreadsIncrement(String key, int expected) {
+        Lockstep lockstep = new Lockstep();
+        KeyCounters counters = new KeyCounters(readersDict(lockstep), new WatchedMap<>("locks", lockstep));
+
+        Stress.run(2, worker -> lockstep.run(() -> counters.increment(key)));
+
+        Map<String, Map<String, Integer>> snapshot = counters.snapshot();
+        Integer actual = countOf(snapshot, key);
+        assertThat(actual)
+                .withFailMessage(() -> "two threads each incremented \"" + key + "\" once: expected count "
+                        + expected + ", actual " + actual + ".\n\n"
+                        + "After every lookup in the maps the test handed in, the thread was held until the other"
+                        + " had made the same\nlookup (or waited for a lock); then the one that got there first"
+                        + " went on first:\n\n  "
+                        + String.join("\n  ", lockstep.timeline()) + "\n  "
+                        + String.format("%-10s%s", "main:", "snapshot() → " + snapshot) + "\n\n"
+                        + "Both threads acted on the same lookup, and what one of them stored or wrote on that basis"
+                        + " the other overwrote.\n" + HINTS)
+                .isEqualTo(expected);
+    }
+
+    /** The reader's starting point, {"a": {"count": 1}, "b": {"count": 2}}, in maps that {@code watcher} sees. */
+    private static ConcurrentMap<String, ConcurrentMap<String, Integer>> readersDict(WatchedMap.Watcher watcher) {
+        ConcurrentMap<String, ConcurrentMap<String, Integer>> d = new WatchedMap<>("counts", watcher);
+        d.put("a", counter("a", 1, watcher));
+        d.put("b", counter("b", 2, watcher));
+        return d;
+    }
+
+    private static ConcurrentMap<String, Integer> counter(String key, int count, WatchedMap.Watcher watcher) {
+        ConcurrentMap<String, Integer> counter = new WatchedMap<>("counts[\"" + key + "\"]", watcher);
+        counter.put("count", count);
+        return counter;
+    }
+
+    /** {@code snapshot[key]["count"]}, or {@code null} when either level is missing. */
+    private static Integer countOf(Map<String, Map<String, Integer>> snapshot, String key) {
+        Map<String, Integer> counter = snapshot.get(key);
+        return counter == null ? null : counter.get("count");
+    }
+}

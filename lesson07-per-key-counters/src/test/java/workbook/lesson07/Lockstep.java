@@ -1,0 +1,142 @@
+package workbook.lesson07;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * Runs two threads in lockstep through the maps a test hands to {@link KeyCounters}. After every lookup a thread is
+ * held until the other thread has made the same lookup, so that both act on the same result: the tutorial's
+ * "&lt;context switch&gt;" at the worst moment. Then they take turns: the thread that got there first goes on until
+ * its next lookup, and only then the other. The interleaving is the same on every run and any number of CPUs.
+ *
+ * <p>A held thread also goes on when the other one waits for a lock, is done, or is held at a lookup this one never
+ * makes, so code that is correct is never stuck. Every call goes into a journal, which becomes the failure's
+ * timeline.
+ */
+final class Lockstep implements WatchedMap.Watcher {
+
+    /** A safety net only: neither the exercise nor a correct solution is ever held this long. */
+    private static final long PATIENCE_NANOS = 2_000_000_000L;
+
+    private record Step(String thread, String call) {
+    }
+
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final Map<Thread, String> labels = new ConcurrentHashMap<>();
+    private final AtomicInteger labelled = new AtomicInteger();
+    private final Set<Thread> finished = ConcurrentHashMap.newKeySet();
+    private final Map<Thread, String> heldAt = new ConcurrentHashMap<>();
+    private final Map<String, Integer> timesMade = new ConcurrentHashMap<>();
+    private final Set<String> made = ConcurrentHashMap.newKeySet();
+    private final Map<String, Thread> firstToMake = new ConcurrentHashMap<>();
+    private final Queue<Step> journal = new ConcurrentLinkedQueue<>();
+    private final Map<Object, Integer> lockNumbers = new IdentityHashMap<>();
+
+    /** Runs {@code body} on the calling thread, one of the two in lockstep. */
+    void run(Runnable body) {
+        Thread me = Thread.currentThread();
+        threads.add(me);
+        try {
+            body.run();
+        } finally {
+            finished.add(me);
+        }
+    }
+
+    @Override
+    public void lookedUp(String map, Object key, Object found) {
+        Thread me = Thread.currentThread();
+        if (!threads.contains(me)) {
+            return; // the test's own set-up or check
+        }
+        String call = map + ".get(" + quoted(key) + ")";
+        note(call + " → " + describe(found));
+        // The n-th time a thread makes this lookup waits for the other thread's n-th time.
+        String lookup = call + " #" + timesMade.merge(call + " by " + me.getName(), 1, Integer::sum);
+        made.add(lookup + " by " + me.getName());
+        firstToMake.putIfAbsent(lookup, me);
+        heldAt.put(me, lookup);
+        try {
+            long deadline = System.nanoTime() + PATIENCE_NANOS;
+            while (!mayGoOn(me, lookup) && System.nanoTime() < deadline) {
+                Thread.yield();
+            }
+        } finally {
+            heldAt.remove(me);
+        }
+    }
+
+    @Override
+    public void stored(String map, Object key, Object value, Object replaced) {
+        if (threads.contains(Thread.currentThread())) {
+            note(map + ".put(" + quoted(key) + ", " + describe(value) + ")"
+                    + (replaced == null ? "" : ", replacing " + describe(replaced)));
+        }
+    }
+
+    /** The journal as a timeline, with a "&lt;context switch&gt;" line wherever the other thread takes over. */
+    List<String> timeline() {
+        List<String> lines = new ArrayList<>();
+        String previous = null;
+        for (Step step : journal) {
+            if (previous != null && !previous.equals(step.thread())) {
+                lines.add(" ".repeat(10) + "<context switch>");
+            }
+            lines.add(String.format("%-10s%s", step.thread() + ":", step.call()));
+            previous = step.thread();
+        }
+        return lines;
+    }
+
+    private boolean mayGoOn(Thread me, String lookup) {
+        for (Thread other : threads) {
+            if (other != me) {
+                if (finished.contains(other) || waitsForALock(other)) {
+                    return true;
+                }
+                String otherHeldAt = heldAt.get(other);
+                if (made.contains(lookup + " by " + other.getName())) {
+                    // Both have made this lookup: the first one goes on, the second waits for its next stop.
+                    return firstToMake.get(lookup) == me || otherHeldAt != null && !otherHeldAt.equals(lookup);
+                }
+                // Held at a lookup that this thread never made: waiting for each other would last forever.
+                return otherHeldAt != null && !made.contains(otherHeldAt + " by " + me.getName());
+            }
+        }
+        return false; // the other thread has not started yet
+    }
+
+    private static boolean waitsForALock(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.BLOCKED || state == Thread.State.WAITING
+                || state == Thread.State.TIMED_WAITING;
+    }
+
+    /** Journals {@code call}; the thread that makes the first call is "Thread 1". */
+    private void note(String call) {
+        String thread = labels.computeIfAbsent(Thread.currentThread(), t -> "Thread " + labelled.incrementAndGet());
+        journal.add(new Step(thread, call));
+    }
+
+    /** A lock as "lock #1", "lock #2" in the order they appear; anything else as itself. */
+    private String describe(Object value) {
+        if (value instanceof Lock) {
+            synchronized (lockNumbers) {
+                return "lock #" + lockNumbers.computeIfAbsent(value, v -> lockNumbers.size() + 1);
+            }
+        }
+        return String.valueOf(value);
+    }
+
+    private static String quoted(Object key) {
+        return key instanceof String ? "\"" + key + "\"" : String.valueOf(key);
+    }
+}
