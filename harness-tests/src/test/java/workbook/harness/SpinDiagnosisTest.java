@@ -34,7 +34,8 @@ class SpinDiagnosisTest {
                     .hasMessageContaining("1 of 4 workers were still running 500 ms after the start")
                     .hasMessageContaining("Where the stuck workers are:\n  1 worker (worker-2) RUNNABLE\n")
                     .hasMessageContaining("at workbook.harness.SpinDiagnosisTest.spinUntil(SpinDiagnosisTest.java:")
-                    .hasMessageContaining("1 stuck workers ignored an interrupt")
+                    .hasMessageContaining("1 stuck worker ignored an interrupt (a thread blocked on a lock or spinning"
+                            + " in a loop does) and stays behind as a daemon thread")
                     .hasMessageNotContaining("DEADLOCK")
                     .hasMessageNotContaining("LOCK NEVER RELEASED");
         } finally {

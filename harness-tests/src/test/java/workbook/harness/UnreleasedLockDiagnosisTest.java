@@ -19,7 +19,7 @@ class UnreleasedLockDiagnosisTest {
     static final Duration DEADLINE = Duration.ofMillis(500);
 
     @Test
-    @DisplayName("a worker throws while holding a ReentrantLock: LOCK NEVER RELEASED, naming the owner and its exception")
+    @DisplayName("a worker throws holding a ReentrantLock: LOCK NEVER RELEASED, naming the owner and its exception")
     void workerThrowsWhileHoldingTheLock() {
         ReentrantLock lock = new ReentrantLock();
         CountDownLatch taken = new CountDownLatch(1);

@@ -70,9 +70,11 @@ public final class StuckThreads {
         if (unstoppable.isEmpty()) {
             return "All stuck workers ended after an interrupt.\n";
         }
-        return Format.count(unstoppable.size()) + " stuck workers ignored an interrupt (a thread blocked on a lock or"
-                + " spinning in a loop does) and stay behind as daemon threads until this test JVM exits; later tests"
-                + " in this lesson may run slower.\n";
+        boolean one = unstoppable.size() == 1;
+        return Format.count(unstoppable.size()) + (one ? " stuck worker" : " stuck workers") + " ignored an interrupt"
+                + " (a thread blocked on a lock or spinning in a loop does) and "
+                + (one ? "stays behind as a daemon thread" : "stay behind as daemon threads")
+                + " until this test JVM exits; later tests in this lesson may run slower.\n";
     }
 
     private static String deadlocks(ThreadMXBean mx, Set<Long> ours) {
