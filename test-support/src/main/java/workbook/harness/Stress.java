@@ -70,14 +70,17 @@ public final class Stress {
             workers.add(thread);
         }
         try {
-            workers.forEach(Thread::start);
+            startAll(workers);
             awaitQuietly(ready, deadlineNanos);
             go.countDown();
             List<Thread> stuck = joinAll(workers, deadlineNanos);
             if (!stuck.isEmpty()) {
                 String diagnosis = StuckThreads.diagnose(stuck, threads, deadline);
+                // Taken before the interrupt: what the stuck workers throw when interrupted explains nothing.
+                List<WorkerFailure> earlier = List.copyOf(failures);
                 List<Thread> unstoppable = StuckThreads.interruptAndWait(stuck, Duration.ofSeconds(1));
-                throw new WorkersStuck(diagnosis + StuckThreads.describeLeftovers(unstoppable), failures);
+                NoThreadLeaks.alreadyReported(unstoppable);
+                throw new WorkersStuck(diagnosis + StuckThreads.describeLeftovers(unstoppable), earlier);
             }
         } catch (InterruptedException e) {
             workers.forEach(Thread::interrupt);
@@ -86,6 +89,22 @@ public final class Stress {
         }
         if (!failures.isEmpty()) {
             throw new WorkerFailed(threads, List.copyOf(failures));
+        }
+    }
+
+    /**
+     * Starts every worker. When the machine cannot start one more thread (a small {@code ulimit -u}, little memory),
+     * the ones already started are sent home and the run fails saying how far it got.
+     */
+    private static void startAll(List<Thread> workers) {
+        for (int i = 0; i < workers.size(); i++) {
+            try {
+                workers.get(i).start();
+            } catch (OutOfMemoryError | RuntimeException e) {
+                workers.subList(0, i).forEach(Thread::interrupt);
+                throw new AssertionError("could not start " + workers.get(i).getName() + " of "
+                        + Format.count(workers.size()) + " workers: " + e, e);
+            }
         }
     }
 

@@ -70,8 +70,11 @@ public final class StuckThreads {
         if (unstoppable.isEmpty()) {
             return "All stuck workers ended after an interrupt.\n";
         }
-        return Format.count(unstoppable.size()) + " stuck workers ignored an interrupt and keep running as daemon"
-                + " threads until this test JVM exits; later tests in this lesson may run slower.\n";
+        boolean one = unstoppable.size() == 1;
+        return Format.count(unstoppable.size()) + (one ? " stuck worker" : " stuck workers") + " ignored an interrupt"
+                + " (a thread blocked on a lock or spinning in a loop does) and "
+                + (one ? "stays behind as a daemon thread" : "stay behind as daemon threads")
+                + " until this test JVM exits; later tests in this lesson may run slower.\n";
     }
 
     private static String deadlocks(ThreadMXBean mx, Set<Long> ours) {
@@ -113,13 +116,12 @@ public final class StuckThreads {
             if (info == null || info.getLockInfo() == null || !isOwnable(info.getLockInfo())) {
                 continue;
             }
+            // No owner (-1) is not evidence of anything: latches, semaphores and read locks never have one.
             long owner = info.getLockOwnerId();
-            boolean ownerStillHere = owner != -1 && (alive.contains(owner) || isLive(owner));
-            if (!ownerStillHere) {
+            if (owner != -1 && !alive.contains(owner) && !isLive(owner)) {
                 String lock = lockName(info.getLockInfo());
                 waitersByLock.computeIfAbsent(lock, k -> new ArrayList<>()).add(info);
-                ownerByLock.put(lock, owner == -1 ? "a thread that has ended" : info.getLockOwnerName()
-                        + ", which has already ended");
+                ownerByLock.put(lock, info.getLockOwnerName() + ", which has already ended");
             }
         }
         StringBuilder text = new StringBuilder();
@@ -161,14 +163,26 @@ public final class StuckThreads {
             key.append(" on ").append(lockName(info.getLockInfo()));
         }
         key.append('\n');
-        StackTraceElement[] frames = info.getStackTrace();
-        for (int i = 0; i < Math.min(FRAMES_SHOWN, frames.length); i++) {
-            key.append("      at ").append(frames[i]).append('\n');
+        List<String> frames = frames(info.getStackTrace());
+        for (int i = 0; i < Math.min(FRAMES_SHOWN, frames.size()); i++) {
+            key.append("      at ").append(frames.get(i)).append('\n');
         }
-        if (frames.length > FRAMES_SHOWN) {
-            key.append("      … ").append(frames.length - FRAMES_SHOWN).append(" more\n");
+        if (frames.size() > FRAMES_SHOWN) {
+            key.append("      … ").append(frames.size() - FRAMES_SHOWN).append(" more\n");
         }
         return key.toString();
+    }
+
+    /**
+     * Stack frames as a plain stack trace prints them ({@code HashMap.getNode(HashMap.java:579)}), without the
+     * class loader and module version a thread dump adds, and without the JVM's generated lambda classes.
+     */
+    static List<String> frames(StackTraceElement[] stack) {
+        return Arrays.stream(stack)
+                .filter(frame -> !frame.getClassName().contains("$$Lambda"))
+                .map(frame -> new StackTraceElement(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+                        frame.getLineNumber()).toString())
+                .collect(Collectors.toList());
     }
 
     private static String namesSample(List<String> names) {

@@ -54,6 +54,10 @@ public final class Timeline {
 
     /** The scenario's own failure line(s), e.g. "lost a put". */
     static String complaint(String message) {
+        if (message.contains("= Concurrent test has hung =")) {
+            return "The threads hung: in the interleaving below each one ends up waiting for something that never"
+                    + " comes, typically a lock another thread holds (a deadlock).";
+        }
         int start = message.indexOf("= Concurrent test failed =");
         int end = message.indexOf(TABLE_START);
         if (start < 0 || end < 0) {

@@ -3,12 +3,15 @@ package workbook.harness;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Thrown by {@link Stress} when workers threw. The first worker's exception is the cause, so its original stack
- * trace is printed; the message counts the failures by type.
+ * trace is printed; the message counts the failures by type and shows where the first one was thrown.
  */
 public final class WorkerFailed extends AssertionError {
+
+    private static final int FRAMES_SHOWN = 12;
 
     private final transient List<Stress.WorkerFailure> failures;
 
@@ -31,8 +34,19 @@ public final class WorkerFailed extends AssertionError {
                 + " workers threw an exception:");
         byType.forEach((type, n) -> text.append("\n  ").append(Format.count(n)).append(" × ").append(type));
         Stress.WorkerFailure first = failures.get(0);
-        text.append("\nFirst: ").append(first.threadName()).append(" threw ").append(first.error())
-                .append(" (its stack trace follows as the cause).");
+        text.append("\nFirst: ").append(first.threadName()).append(" threw ").append(first.error()).append('\n');
+        // Surefire trims the cause's stack trace to the test class's own frames, so the worker's frames (the
+        // student's code, where it went wrong) are copied here.
+        workerFrames(first.error()).forEach(frame -> text.append("      at ").append(frame).append('\n'));
+        text.append("(Its whole stack trace follows as the cause.)");
         return text.toString();
+    }
+
+    /** The frames of the worker's own code: everything above the harness's thread plumbing. */
+    private static List<String> workerFrames(Throwable error) {
+        return StuckThreads.frames(error.getStackTrace()).stream()
+                .takeWhile(frame -> !frame.startsWith(Stress.class.getName() + "."))
+                .limit(FRAMES_SHOWN)
+                .collect(Collectors.toList());
     }
 }

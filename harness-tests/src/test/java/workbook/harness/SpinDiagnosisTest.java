@@ -1,0 +1,81 @@
+package workbook.harness;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Workers that never finish and never wait: an endless loop, and a {@code HashMap} whose bucket chain has become a
+ * cycle (what concurrent puts can do to it). Neither answers an interrupt; each test lets its loop go afterwards so
+ * that no spinning thread eats a CPU for the rest of the run.
+ */
+@DisplayName("A worker that spins forever ends the run with a dump of where it spins")
+class SpinDiagnosisTest {
+
+    static final Duration DEADLINE = Duration.ofMillis(500);
+
+    @Test
+    @DisplayName("an endless loop: the dump shows the looping method, and that the worker ignored the interrupt")
+    void endlessLoop() {
+        AtomicBoolean letGo = new AtomicBoolean();
+        try {
+            assertThatThrownBy(() -> Stress.run(4, DEADLINE, worker -> {
+                if (worker == 2) {
+                    spinUntil(letGo);
+                }
+            }))
+                    .isInstanceOf(WorkersStuck.class)
+                    .hasMessageContaining("1 of 4 workers were still running 500 ms after the start")
+                    .hasMessageContaining("Where the stuck workers are:\n  1 worker (worker-2) RUNNABLE\n")
+                    .hasMessageContaining("at workbook.harness.SpinDiagnosisTest.spinUntil(SpinDiagnosisTest.java:")
+                    .hasMessageContaining("1 stuck worker ignored an interrupt (a thread blocked on a lock or spinning"
+                            + " in a loop does) and stays behind as a daemon thread")
+                    .hasMessageNotContaining("DEADLOCK")
+                    .hasMessageNotContaining("LOCK NEVER RELEASED");
+        } finally {
+            letGo.set(true);
+        }
+    }
+
+    @Test
+    @DisplayName("a HashMap whose bucket chain is a cycle: the dump shows HashMap.getNode going round")
+    void corruptedHashMapCycles() throws ReflectiveOperationException {
+        // Integer keys 0 and 16 share bucket 0 of a 16-slot table: the chain is 0 -> 16.
+        Map<Integer, String> map = new HashMap<>();
+        map.put(0, "zero");
+        map.put(16, "sixteen");
+        Object[] table = (Object[]) field(HashMap.class, "table").get(map);
+        Field next = field(table[0].getClass(), "next");
+        Object head = table[0];
+        Object tail = next.get(head);
+        next.set(tail, head); // now 0 -> 16 -> 0 -> 16 -> …
+        try {
+            assertThatThrownBy(() -> Stress.run(3, DEADLINE, worker -> map.get(32))) // 32 would be in bucket 0 too
+                    .isInstanceOf(WorkersStuck.class)
+                    .hasMessageContaining("3 of 3 workers were still running 500 ms after the start")
+                    .hasMessageContaining("RUNNABLE")
+                    .hasMessageContaining("at java.util.HashMap.getNode(HashMap.java:")
+                    .hasMessageContaining("3 stuck workers ignored an interrupt");
+        } finally {
+            next.set(tail, null); // the chain ends again, and the spinning workers return
+        }
+    }
+
+    private static void spinUntil(AtomicBoolean letGo) {
+        while (!letGo.get()) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
+        Field field = owner.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+    }
+}
