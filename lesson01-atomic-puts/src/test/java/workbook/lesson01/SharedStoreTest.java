@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import workbook.harness.ModelCheck;
+import workbook.harness.ReadBack;
 import workbook.harness.Stress;
 
 @DisplayName("Lesson 01 · atomic puts")
@@ -32,18 +33,9 @@ class SharedStoreTest {
         });
 
         int expected = THREADS * KEYS_PER_THREAD;
-        int missing = 0;
-        for (int key = 0; key < expected; key++) {
-            Integer value = store.get(key);
-            if (value == null || value != key) {
-                missing++;
-            }
-        }
-        int lost = missing;
-        int size = store.size();
-        assertThat(lost == 0 && size == expected)
-                .withFailMessage(() -> "lost " + count(lost) + " of " + count(expected) + " puts"
-                        + " (get() finds " + count(expected - lost) + " keys, size() says " + count(size) + ").\n"
+        ReadBack result = ReadBack.of(expected, store::get, store.size());
+        assertThat(result.complete())
+                .withFailMessage(() -> result.describe("puts") + "\n"
                         + "A HashMap is not a dict behind Python's GIL: two threads inside put() at once overwrite"
                         + " each other's bucket, size counter or resized table, and the other put is gone.\n"
                         + HINTS)

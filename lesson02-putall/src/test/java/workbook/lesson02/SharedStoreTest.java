@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import workbook.harness.ModelCheck;
+import workbook.harness.ReadBack;
 import workbook.harness.Stress;
 
 @DisplayName("Lesson 02 · putAll")
@@ -36,19 +37,9 @@ class SharedStoreTest {
         });
 
         int expected = THREADS * BATCH;
-        int missing = 0;
-        for (int key = 0; key < expected; key++) {
-            Integer value = store.get(key);
-            if (value == null || value != key) {
-                missing++;
-            }
-        }
-        int lost = missing;
-        int size = store.size();
-        assertThat(lost == 0 && size == expected)
-                .withFailMessage(() -> "lost " + count(lost) + " of " + count(expected) + " entries from "
-                        + count(THREADS) + " putAll calls (get() finds " + count(expected - lost)
-                        + " keys, size() says " + count(size) + ").\n"
+        ReadBack result = ReadBack.of(expected, store::get, store.size());
+        assertThat(result.complete())
+                .withFailMessage(() -> result.describe("entries from " + count(THREADS) + " putAll calls") + "\n"
                         + "putAll on a HashMap is a loop of plain puts: one call is not one atomic step, and"
                         + " concurrent calls overwrite each other's buckets and tables.\n" + HINTS)
                 .isTrue();

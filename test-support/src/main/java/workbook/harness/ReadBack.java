@@ -1,0 +1,37 @@
+package workbook.harness;
+
+import java.util.function.IntFunction;
+
+/**
+ * The result of reading keys 0 … expected-1 back from a map after a stress run where key k was stored with value k:
+ * how many are missing (or wrong), and what {@code size()} said. Lessons 01 and 02 report losses with it.
+ */
+public record ReadBack(int expected, int missing, int size) {
+
+    /** Reads every key through {@code get}; {@code size} is the map's own count. */
+    public static ReadBack of(int expected, IntFunction<Integer> get, int size) {
+        int missing = 0;
+        for (int key = 0; key < expected; key++) {
+            Integer value = get.apply(key);
+            if (value == null || value != key) {
+                missing++;
+            }
+        }
+        return new ReadBack(expected, missing, size);
+    }
+
+    /** Every key reads back and the size agrees. */
+    public boolean complete() {
+        return missing == 0 && size == expected;
+    }
+
+    /** "lost 3,412 of 1,000,000 puts: get() finds 996,588 keys, and size() says 992,462." */
+    public String describe(String writes) {
+        if (missing == 0) {
+            return "all " + Format.count(expected) + " keys read back, but size() says " + Format.count(size)
+                    + ": the map's own size counter lost " + Format.count(Math.abs(expected - size)) + " updates.";
+        }
+        return "lost " + Format.count(missing) + " of " + Format.count(expected) + " " + writes + ": get() finds "
+                + Format.count(expected - missing) + " keys, and size() says " + Format.count(size) + ".";
+    }
+}
