@@ -19,8 +19,10 @@ import java.util.concurrent.locks.Lock;
  * is about W x n key copies and checks to remove n entries: for the tutorial's 1,000 x 1,000,000, a billion of each.
  *
  * The test counts map operations instead of timing them, and allows 3 per removed entry. The faithful port uses
- * them up after the first few snapshots and fails in milliseconds, on any number of CPUs, e.g.
- *   "the work budget ran out after 300,000 map operations, with 200 of 100,000 entries removed".
+ * them up within the first few snapshots and fails in milliseconds, on any number of CPUs, e.g.
+ *   "the work budget ran out after 300,000 map operations, with 0 of 100,000 entries removed".
+ * (Measured with JMH, 100 threads on 2 cores: about 7 s to empty 1,000,000 entries, against 60 ms for a linear
+ * version. At the tutorial's 1,000 threads, one run did not finish in 15 minutes.)
  *
  * Your task: keep taking the lock once per removal, so that other threads can get in between, but make the total
  * work grow with the number of entries only, not with workers x entries.

@@ -16,8 +16,8 @@ import java.util.concurrent.locks.Lock;
  * The queue is shared, so it is guarded by the same lock as the map. Map.remove returns null when the key is gone,
  * which makes it the check and the pop in one call.
  *
- * Measured in the benchmarks module (see README.md): the faithful port is thousands of times slower at 100,000
- * entries; this version is close to holding one lock for a whole batch.
+ * Measured in the benchmarks module (lesson06-fine-lock/README.md), 100 threads on 2 cores: at 1,000,000 entries the
+ * faithful port took about 7 s per emptying, this version about 60 ms, the same as holding one lock per batch.
  *
  * Other fixes that pass the same tests: one iterator over the map shared by all workers (next() then remove()), or
  * a shared cursor into a key array. Holding the lock for a whole batch is fast too, but fails here: the point of
