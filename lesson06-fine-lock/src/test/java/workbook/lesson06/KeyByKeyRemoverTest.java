@@ -1,0 +1,106 @@
+package workbook.lesson06;
+
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static workbook.harness.Format.count;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import workbook.harness.AuditedLock;
+import workbook.harness.GuardedMap;
+import workbook.harness.GuardedMap.Work;
+import workbook.harness.Stress;
+
+/*
+ * No model-checked test here: the faithful port has no race to find. Every call is under the lock and every
+ * interleaving ends with an empty map; what is wrong is how much work it does, which the stress test counts.
+ */
+@DisplayName("Lesson 06 · per-iteration lock")
+class KeyByKeyRemoverTest {
+
+    static final int THREADS = 1_000;
+    static final int PER_WORKER = 100;
+    static final int ENTRIES = THREADS * PER_WORKER;
+    static final int OPERATIONS_PER_ENTRY = 3;
+    static final String HINTS = "Hints: lesson06-fine-lock/README.md";
+
+    @Test
+    @Order(1)
+    @DisplayName("1,000 workers remove 100 entries each: every call under the lock, one removal per hold,"
+            + " at most 3 map operations per entry, every entry removed once")
+    void workersRemoveKeyByKeyInLinearWork() throws Throwable {
+        AuditedLock lock = new AuditedLock();
+        GuardedMap<Integer, Integer> map = GuardedMap.withKeys(ENTRIES, lock);
+        map.limitWork((long) OPERATIONS_PER_ENTRY * ENTRIES);
+        AtomicLong removalsAtLastRelease = new AtomicLong();
+        lock.onRelease(() -> {
+            long inThisHold = map.removals() - removalsAtLastRelease.getAndSet(map.removals());
+            return inThisHold <= 1 ? null
+                    : Thread.currentThread().getName() + " removed " + count(inThisHold)
+                            + " entries in one hold of the lock";
+        });
+        KeyByKeyRemover remover = new KeyByKeyRemover(map, lock);
+        int[] removed = new int[THREADS];
+
+        Throwable crashed = catchThrowable(() ->
+                Stress.run(THREADS, worker -> removed[worker] = remover.removeEntries(PER_WORKER)));
+
+        map.assertEveryCallGuarded(HINTS);
+        assertLinearWork(map);
+        assertOneRemovalPerHold(lock);
+        if (crashed != null) {
+            throw crashed;
+        }
+        assertEveryEntryRemovedOnce(map, removed);
+    }
+
+    private static void assertLinearWork(GuardedMap<Integer, Integer> map) {
+        map.workAtBudget().ifPresent(work -> {
+            throw new AssertionError("the work budget ran out after " + count(work.total()) + " map operations,"
+                    + " with " + count(work.removals()) + " of " + count(ENTRIES) + " entries removed (the budget is "
+                    + OPERATIONS_PER_ENTRY + " per entry, " + count((long) OPERATIONS_PER_ENTRY * ENTRIES)
+                    + " in all).\n" + breakdown(work) + "\n  and then " + map.callOverBudget().orElse("?")
+                    + ".\nRemoving n entries should take a few times n operations, however many workers share the"
+                    + " job. A private copy of all keys per worker, or a walk past keys that other workers removed"
+                    + " long ago, makes the work grow with workers × entries instead: quadratic.\n" + HINTS);
+        });
+    }
+
+    private static String breakdown(Work work) {
+        return "  keys read (snapshots, iterators): " + count(work.keysRead()) + String.format(Locale.ROOT,
+                        " (%.1f times the whole map)", (double) work.keysRead() / ENTRIES)
+                + "\n  key checks (containsKey, get):    " + count(work.keyChecks())
+                + "\n  remove calls:                     " + count(work.removeCalls())
+                + (work.writes() == 0 ? "" : "\n  writes (put and the like):        " + count(work.writes()));
+    }
+
+    private static void assertOneRemovalPerHold(AuditedLock lock) {
+        lock.firstFailedAudit().ifPresent(first -> {
+            throw new AssertionError(first + ".\n" + count(lock.failedAudits()) + " of "
+                    + count(lock.acquisitions()) + " holds of the lock removed more than one entry. That is safe,"
+                    + " but it is lesson 05's coarse lock: this lesson takes the lock once per removal, so that"
+                    + " other threads can get in between any two.\n" + HINTS);
+        });
+    }
+
+    private static void assertEveryEntryRemovedOnce(GuardedMap<Integer, Integer> map, int[] removed) {
+        int left = map.remaining().size();
+        long total = 0;
+        int shortOrLong = 0;
+        for (int r : removed) {
+            total += r;
+            if (r != PER_WORKER) {
+                shortOrLong++;
+            }
+        }
+        if (left != 0 || total != ENTRIES || map.removals() != ENTRIES || shortOrLong != 0) {
+            throw new AssertionError(count(left) + " of " + count(ENTRIES) + " entries are left; the workers report "
+                    + count(total) + " removals and the map counted " + count(map.removals()) + "; "
+                    + count(shortOrLong) + " of " + count(THREADS) + " workers removed other than " + PER_WORKER
+                    + ". Every worker should remove exactly its share, and every entry should be removed once.\n"
+                    + HINTS);
+        }
+    }
+}

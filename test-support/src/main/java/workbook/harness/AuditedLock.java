@@ -1,0 +1,108 @@
+package workbook.harness;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * A {@link ReentrantLock} that counts how often it is taken and audits the shared state
+ * each time a thread is about to let go of it.
+ *
+ * <p>The moment of release is when other threads get to see what the holder did, so that is where a test checks
+ * invariants that only the lock protects ("the map never shows a half-removed batch", "one removal per hold"). The
+ * audit runs while the lock is still held, on every outermost {@code unlock()}, on any number of CPUs: no auditor
+ * thread has to be lucky enough to get in at the wrong moment.
+ *
+ * <pre>{@code
+ * lock.onRelease(() -> ok ? null : Thread.currentThread().getName() + " left the map half done");
+ * }</pre>
+ *
+ * An audit returns {@code null} when all is well, or a description of what is wrong. The first description and
+ * the number of failed audits are kept for the test; the lock is released either way, so a failed audit never
+ * blocks the other threads.
+ */
+public final class AuditedLock extends ReentrantLock {
+
+    private static final long serialVersionUID = 1L;
+
+    private transient Supplier<String> audit = () -> null;
+    private long acquisitions; // changed only by the holder
+    private final AtomicLong failedAudits = new AtomicLong();
+    private final AtomicReference<String> firstFailedAudit = new AtomicReference<>();
+
+    /** Runs {@code audit} each time a thread is about to release the lock, while it still holds it. */
+    public void onRelease(Supplier<String> audit) {
+        this.audit = audit;
+    }
+
+    /** How many times the lock was taken (re-entrant holds of a thread that already has it not counted). */
+    public long acquisitions() {
+        return acquisitions;
+    }
+
+    /** The first failed audit's description, if any. */
+    public Optional<String> firstFailedAudit() {
+        return Optional.ofNullable(firstFailedAudit.get());
+    }
+
+    /** How many releases failed their audit. */
+    public long failedAudits() {
+        return failedAudits.get();
+    }
+
+    @Override
+    public void lock() {
+        super.lock();
+        acquired();
+    }
+
+    @Override
+    public void lockInterruptibly() throws InterruptedException {
+        super.lockInterruptibly();
+        acquired();
+    }
+
+    @Override
+    public boolean tryLock() {
+        boolean taken = super.tryLock();
+        if (taken) {
+            acquired();
+        }
+        return taken;
+    }
+
+    @Override
+    public boolean tryLock(long timeout, TimeUnit unit) throws InterruptedException {
+        boolean taken = super.tryLock(timeout, unit);
+        if (taken) {
+            acquired();
+        }
+        return taken;
+    }
+
+    @Override
+    public void unlock() {
+        if (getHoldCount() != 1) {
+            super.unlock(); // not the outermost hold, or not held at all (then this throws as usual)
+            return;
+        }
+        try {
+            String problem = audit.get();
+            if (problem != null) {
+                failedAudits.incrementAndGet();
+                firstFailedAudit.compareAndSet(null, problem);
+            }
+        } finally {
+            super.unlock();
+        }
+    }
+
+    private void acquired() {
+        if (getHoldCount() == 1) {
+            acquisitions++;
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package workbook.harness;
+
+import java.util.AbstractCollection;
+import java.util.AbstractMap;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A {@link HashMap} that may only be touched while one given lock is held: the "guarded by" rule, checked on every
+ * call, so that a missing lock shows up on the first unguarded access on any number of CPUs instead of by luck.
+ *
+ * <ul>
+ *   <li>A call from a thread that does not hold the lock throws an {@link AssertionError} naming the thread and the
+ *       call ("worker-17 called remove(4711) without holding the lock") and is recorded, so the test can report it
+ *       even when the code under test swallows the error. Because every unguarded call is refused before it reaches
+ *       the {@code HashMap}, the map itself is never corrupted.</li>
+ *   <li>Every call that passes is counted as work: keys checked, keys read through {@code keySet()},
+ *       {@code values()} or {@code entrySet()}, remove calls, entries removed, writes. With
+ *       {@link #limitWork(long)} the map stops the run as soon as the work exceeds a budget, so a quadratic
+ *       algorithm fails in milliseconds, with the counts, instead of running for minutes.</li>
+ * </ul>
+ *
+ * <p>Views and their iterators are guarded too. After the workers have finished, the test reads the result with
+ * {@link #remaining()}, which needs no lock.
+ */
+public final class GuardedMap<K, V> extends AbstractMap<K, V> {
+
+    private final Map<K, V> entries = new HashMap<>();
+    private final ReentrantLock lock;
+
+    // Work done under the lock; only the thread holding it changes these.
+    private long keysRead;
+    private long keyChecks;
+    private long removeCalls;
+    private long removals;
+    private long writes;
+    private long budget = Long.MAX_VALUE;
+    private volatile Work workAtBudget;
+    private volatile String callOverBudget;
+
+    // Calls made without the lock, possibly by many threads at once.
+    private final AtomicLong unguardedCalls = new AtomicLong();
+    private final Set<String> unguardedThreads = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<String> firstUnguardedCall = new AtomicReference<>();
+
+    /** An empty map guarded by {@code lock}. */
+    public GuardedMap(ReentrantLock lock) {
+        this.lock = Objects.requireNonNull(lock, "lock");
+    }
+
+    /** A map holding the keys 0 … n-1, each mapped to itself, guarded by {@code lock}. */
+    public static GuardedMap<Integer, Integer> withKeys(int n, ReentrantLock lock) {
+        GuardedMap<Integer, Integer> map = new GuardedMap<>(lock);
+        for (int key = 0; key < n; key++) {
+            map.entries.put(key, key);
+        }
+        return map;
+    }
+
+    /** How much work the map has done, by kind; {@link #total()} is what a budget limits. */
+    public record Work(long keysRead, long keyChecks, long removeCalls, long removals, long writes) {
+        public long total() {
+            return keysRead + keyChecks + removeCalls + writes;
+        }
+    }
+
+    /**
+     * From now on, a call that would take the total work past {@code operations} throws an {@link AssertionError},
+     * and so does every call after it: the run stops at once. {@link #workAtBudget()} tells how far it got.
+     */
+    public void limitWork(long operations) {
+        budget = operations;
+    }
+
+    // ---- What the test reads afterwards (no lock needed once the workers have been joined) ----
+
+    /** The work counted so far. */
+    public Work work() {
+        return new Work(keysRead, keyChecks, removeCalls, removals, writes);
+    }
+
+    /** Entries actually removed so far (remove calls that found their key, iterator removals, clear). */
+    public long removals() {
+        return removals;
+    }
+
+    /** The work counted when the budget ran out, if it did. */
+    public Optional<Work> workAtBudget() {
+        return Optional.ofNullable(workAtBudget);
+    }
+
+    /** The call that would have gone over the budget, e.g. "worker-7 called keySet().toArray(), 100,000 operations". */
+    public Optional<String> callOverBudget() {
+        return Optional.ofNullable(callOverBudget);
+    }
+
+    /** The first call made without the lock, e.g. "worker-17 called remove(4711) without holding the lock". */
+    public Optional<String> firstUnguardedCall() {
+        return Optional.ofNullable(firstUnguardedCall.get());
+    }
+
+    /** How many calls were made without the lock. */
+    public long unguardedCalls() {
+        return unguardedCalls.get();
+    }
+
+    /** How many different threads made calls without the lock. */
+    public int unguardedThreads() {
+        return unguardedThreads.size();
+    }
+
+    /** A copy of the contents, read without the guard: for the test, after the workers have been joined. */
+    public Map<K, V> remaining() {
+        return new HashMap<>(entries);
+    }
+
+    /**
+     * Fails when any call was made without the lock, naming the first one and counting the rest. Call it right
+     * after the workers have finished, before looking at their exceptions: the code under test may have swallowed
+     * or wrapped the error the map threw.
+     */
+    public void assertEveryCallGuarded(String hints) {
+        String first = firstUnguardedCall.get();
+        if (first != null) {
+            throw new AssertionError(first + ".\n"
+                    + Format.count(unguardedCalls()) + " calls by " + Format.count(unguardedThreads())
+                    + " threads were made without the lock (each was refused). Every read and write of the shared"
+                    + " map must happen between lock.lock() and lock.unlock() on the lock the map was handed with:"
+                    + " only then can no other thread's change land in the middle of it.\n" + hints);
+        }
+    }
+
+    // ---- The guard ----
+
+    /** Marks a call that {@code method} describes on its own, e.g. "keySet().toArray()". */
+    private static final Object NO_ARGUMENT = new Object();
+
+    private static String describe(String method, Object argument) {
+        return argument == NO_ARGUMENT ? method : method + "(" + argument + ")";
+    }
+
+    private void guard(String call) {
+        guard(call, NO_ARGUMENT);
+    }
+
+    private void guard(String method, Object argument) {
+        if (!lock.isHeldByCurrentThread()) {
+            refuse(describe(method, argument));
+        }
+        if (workAtBudget != null) {
+            throw new AssertionError("the work budget of " + Format.count(budget)
+                    + " map operations is used up; the run is stopped");
+        }
+    }
+
+    private void refuse(String call) {
+        String thread = Thread.currentThread().getName();
+        String violation = thread + " called " + call + " without holding the lock";
+        if (Thread.holdsLock(lock)) {
+            violation += " (it is inside synchronized (lock), which takes the lock object's built-in monitor, a"
+                    + " different lock from lock.lock())";
+        }
+        unguardedCalls.incrementAndGet();
+        unguardedThreads.add(thread);
+        firstUnguardedCall.compareAndSet(null, violation);
+        throw new AssertionError(violation);
+    }
+
+    /** Guards the call, then charges {@code units} of work to the budget before it goes ahead. */
+    private void charge(String method, Object argument, long units) {
+        guard(method, argument);
+        if (keysRead + keyChecks + removeCalls + writes + units > budget) {
+            workAtBudget = work();
+            callOverBudget = Thread.currentThread().getName() + " called " + describe(method, argument)
+                    + (units == 1 ? "" : ", " + Format.count(units) + " operations");
+            throw new AssertionError("the work budget of " + Format.count(budget) + " map operations ran out when "
+                    + callOverBudget);
+        }
+    }
+
+    // ---- Map ----
+
+    @Override
+    public int size() {
+        guard("size()");
+        return entries.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        guard("isEmpty()");
+        return entries.isEmpty();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        charge("containsKey", key, 1);
+        keyChecks++;
+        return entries.containsKey(key);
+    }
+
+    @Override
+    public boolean containsValue(Object value) {
+        charge("containsValue", value, entries.size());
+        keysRead += entries.size();
+        return entries.containsValue(value);
+    }
+
+    @Override
+    public V get(Object key) {
+        charge("get", key, 1);
+        keyChecks++;
+        return entries.get(key);
+    }
+
+    @Override
+    public V put(K key, V value) {
+        charge("put", key + ", " + value, 1);
+        writes++;
+        return entries.put(key, value);
+    }
+
+    @Override
+    public V remove(Object key) {
+        charge("remove", key, 1);
+        removeCalls++;
+        boolean present = entries.containsKey(key);
+        V old = entries.remove(key);
+        if (present) {
+            removals++;
+        }
+        return old;
+    }
+
+    @Override
+    public void clear() {
+        charge("clear()", NO_ARGUMENT, 1);
+        removeCalls++;
+        removals += entries.size();
+        entries.clear();
+    }
+
+    @Override
+    public Set<K> keySet() {
+        guard("keySet()");
+        return new SetView<>("keySet()", entries.keySet(), false);
+    }
+
+    @Override
+    public Collection<V> values() {
+        guard("values()");
+        return new View<>("values()", entries.values(), true);
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+        guard("entrySet()");
+        return new SetView<>("entrySet()", entries.entrySet(), false);
+    }
+
+    // ---- Views: guarded and counted like the map ----
+
+    private class View<E> extends AbstractCollection<E> {
+        final String name;
+        final Collection<E> inner;
+        final boolean containsScansAll;
+
+        View(String name, Collection<E> inner, boolean containsScansAll) {
+            this.name = name;
+            this.inner = inner;
+            this.containsScansAll = containsScansAll;
+        }
+
+        @Override
+        public Iterator<E> iterator() {
+            guard(name + ".iterator()");
+            Iterator<E> it = inner.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    guard(name + ".iterator().hasNext()");
+                    return it.hasNext();
+                }
+
+                @Override
+                public E next() {
+                    charge(name + ".iterator().next()", NO_ARGUMENT, 1);
+                    keysRead++;
+                    return it.next();
+                }
+
+                @Override
+                public void remove() {
+                    charge(name + ".iterator().remove()", NO_ARGUMENT, 1);
+                    removeCalls++;
+                    it.remove();
+                    removals++;
+                }
+            };
+        }
+
+        @Override
+        public int size() {
+            guard(name + ".size()");
+            return inner.size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            if (containsScansAll) {
+                charge(name + ".contains", o, inner.size());
+                keysRead += inner.size();
+            } else {
+                charge(name + ".contains", o, 1);
+                keyChecks++;
+            }
+            return inner.contains(o);
+        }
+
+        @Override
+        public boolean remove(Object o) {
+            charge(name + ".remove", o, 1);
+            removeCalls++;
+            boolean removed = inner.remove(o);
+            if (removed) {
+                removals++;
+            }
+            return removed;
+        }
+
+        @Override
+        public void clear() {
+            GuardedMap.this.clear();
+        }
+
+        @Override
+        public Object[] toArray() {
+            charge(name + ".toArray()", NO_ARGUMENT, inner.size());
+            keysRead += inner.size();
+            return inner.toArray();
+        }
+
+        @Override
+        public <T> T[] toArray(T[] a) {
+            charge(name + ".toArray(…)", NO_ARGUMENT, inner.size());
+            keysRead += inner.size();
+            return inner.toArray(a);
+        }
+    }
+
+    private final class SetView<E> extends View<E> implements Set<E> {
+        SetView(String name, Collection<E> inner, boolean containsScansAll) {
+            super(name, inner, containsScansAll);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            guard(name + ".equals(…)");
+            return o == this || inner.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            guard(name + ".hashCode()");
+            return inner.hashCode();
+        }
+    }
+}
