@@ -1,0 +1,79 @@
+package workbook.lesson03;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static workbook.harness.ModelCheck.check;
+import static workbook.harness.ModelCheck.concurrently;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import workbook.harness.ModelCheck;
+import workbook.harness.Removals;
+import workbook.harness.Stress;
+
+@DisplayName("Lesson 03 · unsafe remove")
+class RemoverTest {
+
+    static final int WORKERS = 1_000;
+    static final int SHARE = 20;
+    static final String HINTS = "Hints: lesson03-unsafe-remove/README.md";
+
+    @Test
+    @Order(1)
+    @DisplayName("1,000 workers each remove 20 entries: every entry exactly once, none left, no KeyError")
+    void everyEntryIsRemovedExactlyOnce() {
+        Removals removals = new Removals(WORKERS, SHARE);
+        PopAfterOthersMap shared = removals.fill(new PopAfterOthersMap(removals.entries()));
+        Remover remover = new Remover(shared);
+
+        Stress.run(WORKERS, worker -> {
+            try {
+                removals.handedBack(worker, remover.removeShare(SHARE));
+            } catch (NoSuchElementException keyError) {
+                removals.keyWasGone(worker, keyError);
+            }
+        });
+
+        List<String> problems = removals.problems(shared);
+        assertThat(problems)
+                .withFailMessage(() -> String.join("\n", problems) + "\n"
+                        + "Each worker's list of keys was a snapshot, and a snapshot is stale the moment it is taken:"
+                        + " by the time a worker pops a key on it, another worker may have popped that key already.\n"
+                        + "To show it on every run, the test held the first worker that was about to remove a key"
+                        + " until another worker had removed it:\n  " + String.join("\n  ", shared.forced.story())
+                        + "\n" + HINTS)
+                .isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("two workers removing one entry each never pop the same key, in any interleaving")
+    void noInterleavingPopsAKeyTwice() {
+        ModelCheck.exploreSteps("lesson03 two workers remove one entry each", () -> {
+            ConcurrentMap<Integer, Integer> shared = new ConcurrentHashMap<>(2);
+            shared.put(1, 1);
+            shared.put(2, 2);
+            Remover remover = new Remover(shared);
+
+            AtomicInteger keyErrors = new AtomicInteger();
+            Runnable worker = () -> {
+                try {
+                    remover.removeShare(1);
+                } catch (NoSuchElementException keyError) {
+                    keyErrors.incrementAndGet();
+                }
+            };
+            concurrently(worker, worker);
+
+            int errors = keyErrors.get();
+            int left = shared.size();
+            check(errors == 0 && left == 0, "two workers should remove one entry each, but " + errors
+                    + " of them found its key already gone and " + left + " of 2 entries are left. " + HINTS);
+        });
+    }
+}

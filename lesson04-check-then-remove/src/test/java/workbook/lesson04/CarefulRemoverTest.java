@@ -1,0 +1,79 @@
+package workbook.lesson04;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static workbook.harness.ModelCheck.check;
+import static workbook.harness.ModelCheck.concurrently;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import workbook.harness.ModelCheck;
+import workbook.harness.Removals;
+import workbook.harness.Stress;
+
+@DisplayName("Lesson 04 · check, then remove")
+class CarefulRemoverTest {
+
+    static final int WORKERS = 1_000;
+    static final int SHARE = 20;
+    static final String HINTS = "Hints: lesson04-check-then-remove/README.md";
+
+    @Test
+    @Order(1)
+    @DisplayName("1,000 workers each remove 20 entries: every value handed back exactly once, none left, no KeyError")
+    void everyValueIsHandedBackExactlyOnce() {
+        Removals removals = new Removals(WORKERS, SHARE);
+        SwitchAfterCheckMap shared = removals.fill(new SwitchAfterCheckMap(removals.entries()));
+        CarefulRemover remover = new CarefulRemover(shared);
+
+        Stress.run(WORKERS, worker -> {
+            try {
+                removals.handedBack(worker, remover.removeShare(SHARE));
+            } catch (NoSuchElementException keyError) {
+                removals.keyWasGone(worker, keyError);
+            }
+        });
+
+        List<String> problems = removals.problems(shared);
+        assertThat(problems)
+                .withFailMessage(() -> String.join("\n", problems) + "\n"
+                        + "Checking containsKey first does not help: the answer is stale the moment it is returned."
+                        + " Between the check and the pop, another worker can pop the key.\n"
+                        + "To show it on every run, the test held the first worker whose check found a key until"
+                        + " another worker had removed it:\n  " + String.join("\n  ", shared.forced.story())
+                        + "\n" + HINTS)
+                .isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("two workers that check before they pop never pop a key the other one took, in any interleaving")
+    void noInterleavingPopsACheckedKeyTwice() {
+        ModelCheck.exploreSteps("lesson04 two workers check then remove", () -> {
+            ConcurrentMap<Integer, Integer> shared = new ConcurrentHashMap<>(2);
+            shared.put(1, 1);
+            shared.put(2, 2);
+            CarefulRemover remover = new CarefulRemover(shared);
+
+            AtomicInteger keyErrors = new AtomicInteger();
+            Runnable worker = () -> {
+                try {
+                    remover.removeShare(1);
+                } catch (NoSuchElementException keyError) {
+                    keyErrors.incrementAndGet();
+                }
+            };
+            concurrently(worker, worker);
+
+            int errors = keyErrors.get();
+            int left = shared.size();
+            check(errors == 0 && left == 0, "two workers should remove one entry each, but " + errors
+                    + " of them found its key already gone and " + left + " of 2 entries are left. " + HINTS);
+        });
+    }
+}
