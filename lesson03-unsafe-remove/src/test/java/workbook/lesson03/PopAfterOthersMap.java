@@ -19,7 +19,7 @@ final class PopAfterOthersMap extends ConcurrentHashMap<Integer, Integer> {
 
     @Override
     public Integer remove(Object key) {
-        forced.hold("is about to remove key " + key, "another thread removed key " + key,
+        forced.hold("was about to remove key " + key, "another thread removed key " + key,
                 () -> !super.containsKey(key));
         return super.remove(key);
     }

@@ -6,7 +6,9 @@ import static workbook.harness.ModelCheck.concurrently;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -60,10 +62,11 @@ class RemoverTest {
             shared.put(2, 2);
             Remover remover = new Remover(shared);
 
+            Queue<Integer> handedBack = new ConcurrentLinkedQueue<>();
             AtomicInteger keyErrors = new AtomicInteger();
             Runnable worker = () -> {
                 try {
-                    remover.removeShare(1);
+                    handedBack.addAll(remover.removeShare(1));
                 } catch (NoSuchElementException keyError) {
                     keyErrors.incrementAndGet();
                 }
@@ -72,8 +75,11 @@ class RemoverTest {
 
             int errors = keyErrors.get();
             int left = shared.size();
-            check(errors == 0 && left == 0, "two workers should remove one entry each, but " + errors
-                    + " of them found its key already gone and " + left + " of 2 entries are left. " + HINTS);
+            boolean eachOnce = handedBack.size() == 2 && handedBack.containsAll(List.of(1, 2));
+            String values = handedBack.toString();
+            check(errors == 0 && left == 0 && eachOnce, "two workers should remove one entry each and hand back"
+                    + " the values 1 and 2, but " + errors + " of them found its key already gone, they handed back "
+                    + values + ", and " + left + " of 2 entries are left. " + HINTS);
         });
     }
 }

@@ -75,15 +75,15 @@ public final class ForcedSwitch {
         while (!happened.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
                 story.add(thread + " " + step + " · <context switch> · after " + LIMIT.toMillis() + " ms still not: "
-                        + awaited + " · " + thread + " went on");
+                        + awaited + " · " + thread + " resumed");
                 return;
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
-        story.add(thread + " " + step + " · <context switch> · " + awaited + " · " + thread + " went on");
+        story.add(thread + " " + step + " · <context switch> · " + awaited + " · " + thread + " resumed");
     }
 
-    /** One line per thread that reached the chosen point while switches were left, in order of arrival. */
+    /** One line per thread that reached the chosen point while switches were left, in the order they resumed. */
     public List<String> story() {
         return List.copyOf(story);
     }

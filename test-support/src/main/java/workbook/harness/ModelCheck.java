@@ -50,9 +50,9 @@ public final class ModelCheck {
     }
 
     /**
-     * As {@link #explore(String, Action)}, but the timeline also lists the steps inside each thread's call: the calls
-     * that method makes itself, such as a {@code containsKey} and a {@code remove}. For races that sit between two
-     * steps of one method (check-then-act), where the context switch falls inside one of them.
+     * As {@link #explore(String, Action)}, but the timeline ({@link StepTimeline}) also lists the steps inside each
+     * thread's call: the calls that method makes itself, such as a {@code containsKey} and a {@code remove}. For races
+     * that sit between two steps of one method (check-then-act), where the context switch falls inside one of them.
      */
     public static void exploreSteps(String scenarioName, Action scenario) {
         explore(scenarioName, DEFAULT_INVOCATIONS, true, scenario);

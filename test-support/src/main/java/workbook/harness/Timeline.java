@@ -27,7 +27,7 @@ public final class Timeline {
     private static final String TABLE_START = "The following interleaving leads to the error:";
 
     /** Lincheck's second table: every call of every thread, each row ending in its source location. */
-    private static final String DETAILED_START = "Detailed trace:";
+    static final String DETAILED_START = "Detailed trace:";
 
     private static final Pattern LOCATION = Pattern.compile(" at \\S+\\([^()]*\\)( \\[[^]]*])?$");
 
@@ -37,9 +37,6 @@ public final class Timeline {
                     + ".*\\.<init>\\(|StringBuilder|sb\\.|.*AssertionError|Format\\.|String\\.|Integer\\.|Long\\.|"
                     + "Objects\\.).*");
 
-    /** Rows that only group a loop's iterations; {@link #render(String, boolean)} looks through them. */
-    private static final Pattern LOOPING = Pattern.compile("^(loop\\(|<iteration).*");
-
     private Timeline() {
     }
 
@@ -48,16 +45,13 @@ public final class Timeline {
         return explain(scenarioName, lincheckMessage, fullTrace, false);
     }
 
-    /**
-     * As {@link #explain(String, String, Path)}; with {@code steps}, the timeline also lists the calls that each
-     * thread's own call makes (see {@link #render(String, boolean)}).
-     */
+    /** As {@link #explain(String, String, Path)}; with {@code steps}, the timeline is a {@link StepTimeline}. */
     public static String explain(String scenarioName, String lincheckMessage, Path fullTrace, boolean steps) {
         StringBuilder text = new StringBuilder();
         text.append(complaint(lincheckMessage)).append("\n\n");
         text.append("Model checking \"").append(scenarioName)
                 .append("\" found an interleaving that breaks it, on any number of CPUs:\n\n");
-        List<String> lines = render(lincheckMessage, steps);
+        List<String> lines = steps ? StepTimeline.render(lincheckMessage) : render(lincheckMessage);
         if (lines.isEmpty()) {
             text.append("  (no interleaving table in Lincheck's output; see the full trace)\n");
         }
@@ -88,20 +82,7 @@ public final class Timeline {
 
     /** The timeline steps, one string per line, or an empty list when there is no table to read. */
     public static List<String> render(String message) {
-        return render(message, false);
-    }
-
-    /**
-     * The timeline; with {@code steps}, each thread's call is followed by the calls it makes itself (loops looked
-     * through), such as {@code shared.containsKey(1): true} and {@code pop(1)} inside {@code removeShare(1)}. That
-     * shows a race between two steps of one method, where the context switch falls inside one of them.
-     */
-    public static List<String> render(String message, boolean steps) {
-        // The short table shows only calls that contain a switch; the steps of the other threads are in the long one.
-        List<Row> rows = steps ? parse(message, DETAILED_START) : List.of();
-        if (rows.isEmpty()) {
-            rows = parse(message, TABLE_START);
-        }
+        List<Row> rows = parse(message);
         Map<String, Integer> top = new HashMap<>();
         for (Row row : rows) {
             if (!isPlumbing(row)) {
@@ -109,8 +90,6 @@ public final class Timeline {
             }
         }
         int width = rows.stream().mapToInt(r -> r.thread().length()).max().orElse(4) + 2;
-        boolean[] step = steps ? steps(rows, top) : new boolean[rows.size()];
-        String deeper = steps ? "    " : "";
         List<String> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
@@ -120,47 +99,21 @@ public final class Timeline {
                     addUnlessRepeated(out, label + row.text());
                 }
             } else if (row.text().startsWith("switch")) {
-                int beforeIndex = previousIndexInThread(rows, i);
-                Row before = beforeIndex < 0 ? null : rows.get(beforeIndex);
-                if (before != null && before.depth() > top.getOrDefault(row.thread(), 0) && !step[beforeIndex]) {
-                    out.add(label + deeper + inside(rows, i - 1, before));
+                Row before = previousInThread(rows, i);
+                if (before != null && before.depth() > top.getOrDefault(row.thread(), 0)) {
+                    out.add(label + inside(rows, i - 1, before));
                 }
                 out.add(" ".repeat(width) + "<context switch>");
             } else if (!isPlumbing(row) && row.depth() == top.get(row.thread())) {
                 out.add(label + row.text());
-            } else if (step[i]) {
-                out.add(label + "    " + row.text());
             } else if (!isPlumbing(row) && resumesAfterSwitch(rows, i)) {
-                out.add(label + deeper + inside(rows, i, row));
+                out.add(label + inside(rows, i, row));
             }
         }
         return out;
     }
 
-    /** Marks the rows that a thread's top-level call makes itself, looking through loop and iteration rows. */
-    private static boolean[] steps(List<Row> rows, Map<String, Integer> top) {
-        boolean[] step = new boolean[rows.size()];
-        Map<String, List<Row>> ancestors = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            List<Row> chain = ancestors.computeIfAbsent(row.thread(), t -> new ArrayList<>());
-            while (!chain.isEmpty() && chain.get(chain.size() - 1).depth() >= row.depth()) {
-                chain.remove(chain.size() - 1);
-            }
-            Row caller = null;
-            for (int j = chain.size() - 1; j >= 0 && caller == null; j--) {
-                if (!LOOPING.matcher(chain.get(j).text()).matches()) {
-                    caller = chain.get(j);
-                }
-            }
-            step[i] = !row.isMain() && caller != null && caller.depth() == top.getOrDefault(row.thread(), -1)
-                    && !isPlumbing(row) && !row.text().startsWith("switch");
-            chain.add(row);
-        }
-        return step;
-    }
-
-    private static boolean isPlumbing(Row row) {
+    static boolean isPlumbing(Row row) {
         return PLUMBING.matcher(row.text()).matches();
     }
 
@@ -182,19 +135,18 @@ public final class Timeline {
         return "    inside: " + step.text();
     }
 
-    private static String padded(String text, int width) {
+    static String padded(String text, int width) {
         return text + " ".repeat(Math.max(1, width - text.length()));
     }
 
-    /** The index of the thread's row before {@code index}, or -1 when there is none or it is another switch. */
-    private static int previousIndexInThread(List<Row> rows, int index) {
+    private static Row previousInThread(List<Row> rows, int index) {
         String thread = rows.get(index).thread();
         for (int j = index - 1; j >= 0; j--) {
             if (rows.get(j).thread().equals(thread)) {
-                return rows.get(j).text().startsWith("switch") ? -1 : j;
+                return rows.get(j).text().startsWith("switch") ? null : rows.get(j);
             }
         }
-        return -1;
+        return null;
     }
 
     /** True for the first row a thread runs after it was switched out. */
@@ -219,7 +171,7 @@ public final class Timeline {
         return parse(message, TABLE_START);
     }
 
-    /** The rows of the table that follows {@code title}, without the source locations of the detailed trace. */
+    /** The rows of the table that follows {@code title}; rows of the detailed trace lose their source location. */
     static List<Row> parse(String message, String title) {
         int start = message.indexOf(title);
         if (start < 0) {
