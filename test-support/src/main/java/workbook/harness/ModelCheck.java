@@ -55,7 +55,12 @@ public final class ModelCheck {
      * that sit between two steps of one method (check-then-act), where the context switch falls inside one of them.
      */
     public static void exploreSteps(String scenarioName, Action scenario) {
-        explore(scenarioName, DEFAULT_INVOCATIONS, true, scenario);
+        exploreSteps(scenarioName, DEFAULT_INVOCATIONS, scenario);
+    }
+
+    /** As {@link #exploreSteps(String, Action)}, exploring up to {@code invocations} interleavings. */
+    public static void exploreSteps(String scenarioName, int invocations, Action scenario) {
+        explore(scenarioName, invocations, true, scenario);
     }
 
     private static void explore(String scenarioName, int invocations, boolean steps, Action scenario) {
