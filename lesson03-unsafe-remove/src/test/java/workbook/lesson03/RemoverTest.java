@@ -21,7 +21,7 @@ class RemoverTest {
 
     static final int WORKERS = 1_000;
     static final int SHARE = 20;
-    /** The exercise and the wrong fixes tried so far fail within the first few; a correct solution pays for each. */
+    /** The exercise, and wrong fixes such as a lock around the check alone, fail within the first few tries. */
     static final int INTERLEAVINGS = 50;
     static final String HINTS = "Hints: lesson03-unsafe-remove/README.md";
 

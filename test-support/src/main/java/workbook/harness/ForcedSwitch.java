@@ -2,6 +2,7 @@ package workbook.harness;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -14,9 +15,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Puts the seed's "&lt;context switch&gt;" at one chosen point of the code under test, instead of hoping that the
  * scheduler switches threads there. A map supplied by a test calls {@link #hold} at that point, for example right
- * after {@code containsKey} said yes. The first few times, the calling thread then waits until another thread has
- * done what the race needs (typically: removed the same key), and only then goes on. The interleaving the lesson
- * is about therefore happens on every run, on one CPU as on many.
+ * before a thread removes a key it decided on earlier. The first few times, the calling thread then waits until
+ * another thread has done what the race needs (typically: removed the same key), and only then goes on. The
+ * interleaving the lesson is about therefore happens on every run, on one CPU as on many.
  *
  * <p>Correct code pays nothing or little:
  * <ul>
@@ -27,22 +28,23 @@ import java.util.function.BooleanSupplier;
  * </ul>
  *
  * <pre>{@code
- * class SwitchAfterCheckMap extends ConcurrentHashMap<Integer, Integer> {
+ * class PopAfterOthersMap extends ConcurrentHashMap<Integer, Integer> {
  *     final ForcedSwitch forced = new ForcedSwitch(1);
  *
- *     public boolean containsKey(Object key) {
- *         boolean present = super.containsKey(key);
- *         if (present) {
- *             forced.hold("checked key " + key, "another thread removed key " + key, () -> !super.containsKey(key));
- *         }
- *         return present;
+ *     public Integer remove(Object key) {
+ *         forced.hold("was about to remove key " + key, "another thread removed key " + key,
+ *                 () -> !super.containsKey(key));
+ *         return super.remove(key);
  *     }
  * }
  * }</pre>
  */
 public final class ForcedSwitch {
 
-    /** The longest a thread is held; only reached when nothing else can happen, such as a solution with its own lock. */
+    /**
+     * The longest a thread is held. Only reached when no other thread ever does what is awaited, for example in code
+     * that gives each thread keys of its own, or that guards the map with a lock this class cannot see (a Semaphore).
+     */
     public static final Duration LIMIT = Duration.ofSeconds(1);
 
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
@@ -88,9 +90,13 @@ public final class ForcedSwitch {
         return List.copyOf(story);
     }
 
+    /** True when the calling thread holds a monitor (synchronized) or a java.util.concurrent lock such as ReentrantLock. */
     private static boolean holdsALock() {
-        long self = Thread.currentThread().getId();
-        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(new long[] {self}, true, true)[0];
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        if (!mx.isObjectMonitorUsageSupported() || !mx.isSynchronizerUsageSupported()) {
+            return false;
+        }
+        ThreadInfo info = mx.getThreadInfo(new long[] {Thread.currentThread().getId()}, true, true)[0];
         return info != null && (info.getLockedMonitors().length > 0 || info.getLockedSynchronizers().length > 0);
     }
 }
