@@ -90,7 +90,7 @@ public final class ForcedSwitch {
         return List.copyOf(story);
     }
 
-    /** True when the calling thread holds a monitor (synchronized) or a java.util.concurrent lock such as ReentrantLock. */
+    /** True when the calling thread holds a monitor (synchronized) or an owned lock such as a ReentrantLock. */
     private static boolean holdsALock() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         if (!mx.isObjectMonitorUsageSupported() || !mx.isSynchronizerUsageSupported()) {

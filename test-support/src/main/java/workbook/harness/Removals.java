@@ -58,7 +58,7 @@ public final class Removals {
 
     /** Worker {@code worker} finished and handed back these values. */
     public void handedBack(int worker, List<Integer> values) {
-        handedBack.set(worker, List.copyOf(values));
+        handedBack.set(worker, values == null ? List.of() : new ArrayList<>(values));
     }
 
     /** Worker {@code worker} stopped because a key it wanted to pop was already gone. */
@@ -123,8 +123,8 @@ public final class Removals {
             problems.add(count(twice) + " values were handed back by more than one worker: processed twice.");
         }
         if (lost > 0) {
-            problems.add(count(lost) + " values were removed from the map but never handed back: lost, because"
-                    + " the worker that removed them stopped before it returned.");
+            problems.add(count(lost) + " values were removed from the map but never handed back: lost. (A worker that"
+                    + " stops halfway takes the values it has already removed with it.)");
         }
         if (strangers > 0) {
             problems.add(count(strangers) + " values handed back were never in the map (null or unknown).");

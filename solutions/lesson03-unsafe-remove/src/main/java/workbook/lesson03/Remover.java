@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentMap;
  * Why a worker always finds its share: the keys present when it takes its snapshot are enough for every worker still
  * removing, and the others can claim no more of them than they still need.
  *
- * Other fixes that pass the same tests: computeIfPresent(key, (k, v) -> { claimed = v; return null; }), or
+ * Other fixes that pass the same tests: computeIfPresent(key, (k, v) -> { values.add(v); return null; }), or
  * catching the NoSuchElementException from pop and moving on to the next key, or a lock held around the whole batch
  * (Python's fix in scenario 5; correct, but only one thread removes at a time).
  */

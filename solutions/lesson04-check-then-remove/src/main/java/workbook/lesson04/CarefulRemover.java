@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentMap;
  *
  * A key on the stale snapshot that is already gone is skipped, and the loop walks on until the share is complete.
  *
- * Other fixes that pass the same tests: computeIfPresent(key, (k, v) -> { claimed = v; return null; }), which also
+ * Other fixes that pass the same tests: computeIfPresent(key, (k, v) -> { values.add(v); return null; }), which also
  * checks and removes atomically; or one lock held around the check and the pop (every thread must take the same
  * lock, and it serialises the workers).
  */
