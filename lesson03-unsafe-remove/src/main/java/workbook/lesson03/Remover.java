@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentMap;
  * pop() throws NoSuchElementException where Python raises KeyError (Map.remove itself just returns null). The copy
  * is stale the moment it is taken: it lists keys that other threads may remove before this one gets to them.
  *
- *   1,000 workers x 20 pops, 1 CPU:   14-25 workers hit a missing key, 236-394 of 20,000 entries stay in the map.
- *   2 CPUs:                           50-124 workers hit a missing key, 904-2,416 entries stay.
+ *   1,000 workers x 20 pops, 1 CPU:   14-25 workers hit a missing key, 233-407 of 20,000 entries stay in the map.
+ *   2 CPUs:                           50-339 workers hit a missing key, 904-6,728 entries stay.
  *   The test makes the race happen on every run: it holds the first worker that is about to pop until another
  *   worker has popped the same key, the seed's "<context switch>".
  *

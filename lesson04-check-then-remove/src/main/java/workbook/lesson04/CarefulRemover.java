@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentMap;
  * This class is the port: a containsKey check before each pop. Both calls are atomic on a ConcurrentHashMap; the
  * pair is not. containsKey answers for the moment it looked, and the answer can be wrong before it is used.
  *
- *   1,000 workers x 20 keys, 1 CPU:  9-24 workers hit a missing key after their check said it was there,
- *                                    5-79 more skipped keys and removed fewer than 20; 224-1,857 entries stay.
- *   2 CPUs:                          12-22 and 28-230 workers; 708-4,852 of the 20,000 entries stay.
+ *   1,000 workers x 20 keys, 1 CPU:  9-36 workers hit a missing key after their check said it was there,
+ *                                    3-79 more skipped keys and removed fewer than 20; 224-1,857 entries stay.
+ *   2 CPUs:                          11-25 and 28-319 workers; 708-6,716 of the 20,000 entries stay.
  *   On its own the gap is narrow: a plain stress test (1,000 x 100) caught it in 2 of 3 runs on one CPU. So the test
  *   puts the seed's "<context switch>" into the gap: the first worker that found a key and is about to pop it waits
  *   until another worker has popped that key.
