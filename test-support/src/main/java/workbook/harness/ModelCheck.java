@@ -46,6 +46,24 @@ public final class ModelCheck {
      * {@link #concurrently}). Fails with a timeline when any interleaving makes the scenario throw.
      */
     public static void explore(String scenarioName, int invocations, Action scenario) {
+        explore(scenarioName, invocations, false, scenario);
+    }
+
+    /**
+     * As {@link #explore(String, Action)}, but the timeline ({@link StepTimeline}) also lists the steps inside each
+     * thread's call: the calls that method makes itself, such as a {@code containsKey} and a {@code remove}. For races
+     * that sit between two steps of one method (check-then-act), where the context switch falls inside one of them.
+     */
+    public static void exploreSteps(String scenarioName, Action scenario) {
+        exploreSteps(scenarioName, DEFAULT_INVOCATIONS, scenario);
+    }
+
+    /** As {@link #exploreSteps(String, Action)}, exploring up to {@code invocations} interleavings. */
+    public static void exploreSteps(String scenarioName, int invocations, Action scenario) {
+        explore(scenarioName, invocations, true, scenario);
+    }
+
+    private static void explore(String scenarioName, int invocations, boolean steps, Action scenario) {
         try {
             Lincheck.runConcurrentTest(invocations, () -> {
                 try {
@@ -62,7 +80,7 @@ public final class ModelCheck {
             }
             String trace = String.valueOf(failure.getMessage());
             Path saved = save(scenarioName, trace);
-            throw new AssertionError(Timeline.explain(scenarioName, trace, saved));
+            throw new AssertionError(Timeline.explain(scenarioName, trace, saved, steps));
         }
     }
 

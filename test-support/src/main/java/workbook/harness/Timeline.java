@@ -26,6 +26,11 @@ public final class Timeline {
 
     private static final String TABLE_START = "The following interleaving leads to the error:";
 
+    /** Lincheck's second table: every call of every thread, each row ending in its source location. */
+    static final String DETAILED_START = "Detailed trace:";
+
+    private static final Pattern LOCATION = Pattern.compile(" at \\S+\\([^()]*\\)( \\[[^]]*])?$");
+
     /** Rows that belong to the harness or the test's own bookkeeping rather than to the story. */
     private static final Pattern PLUMBING = Pattern.compile(
             "^(switch|result:|run\\(\\)|scenario\\.run\\(|ModelCheck\\.|Thread[#.]|Lambda|<iteration|loop\\(|"
@@ -37,15 +42,20 @@ public final class Timeline {
 
     /** The whole failure message: the scenario's own complaint, the timeline, and where the full trace is. */
     public static String explain(String scenarioName, String lincheckMessage, Path fullTrace) {
+        return explain(scenarioName, lincheckMessage, fullTrace, false);
+    }
+
+    /** As {@link #explain(String, String, Path)}; with {@code steps}, the timeline is a {@link StepTimeline}. */
+    public static String explain(String scenarioName, String lincheckMessage, Path fullTrace, boolean steps) {
         StringBuilder text = new StringBuilder();
         text.append(complaint(lincheckMessage)).append("\n\n");
         text.append("Model checking \"").append(scenarioName)
                 .append("\" found an interleaving that breaks it, on any number of CPUs:\n\n");
-        List<String> steps = render(lincheckMessage);
-        if (steps.isEmpty()) {
+        List<String> lines = steps ? StepTimeline.render(lincheckMessage) : render(lincheckMessage);
+        if (lines.isEmpty()) {
             text.append("  (no interleaving table in Lincheck's output; see the full trace)\n");
         }
-        steps.forEach(step -> text.append("  ").append(step).append('\n'));
+        lines.forEach(line -> text.append("  ").append(line).append('\n'));
         if (fullTrace != null) {
             text.append("\nEvery step, JDK internals included: ").append(fullTrace).append('\n');
         }
@@ -107,7 +117,7 @@ public final class Timeline {
         return out;
     }
 
-    private static boolean isPlumbing(Row row) {
+    static boolean isPlumbing(Row row) {
         return PLUMBING.matcher(row.text()).matches();
     }
 
@@ -129,7 +139,7 @@ public final class Timeline {
         return "    inside: " + step.text();
     }
 
-    private static String padded(String text, int width) {
+    static String padded(String text, int width) {
         return text + " ".repeat(Math.max(1, width - text.length()));
     }
 
@@ -162,11 +172,16 @@ public final class Timeline {
     }
 
     static List<Row> parse(String message) {
-        int start = message.indexOf(TABLE_START);
+        return parse(message, TABLE_START);
+    }
+
+    /** The rows of the table that follows {@code title}; rows of the detailed trace lose their source location. */
+    static List<Row> parse(String message, String title) {
+        int start = message.indexOf(title);
         if (start < 0) {
             return List.of();
         }
-        String[] lines = message.substring(start + TABLE_START.length()).strip().split("\n");
+        String[] lines = message.substring(start + title.length()).strip().split("\n");
         // lines[0] is a rule, lines[1] the header with the thread names, lines[2] a rule, then the rows.
         if (lines.length < 4) {
             return List.of();
@@ -192,6 +207,9 @@ public final class Timeline {
             for (int c = 0; c + 1 < bars.size() && bars.get(c + 1) <= line.length(); c++) {
                 String cell = line.substring(bars.get(c) + 1, bars.get(c + 1));
                 String text = cell.strip();
+                if (title.equals(DETAILED_START)) {
+                    text = LOCATION.matcher(text).replaceFirst("");
+                }
                 if (!text.isEmpty()) {
                     int indent = cell.indexOf(text.charAt(0)) - 1;
                     rows.add(new Row(threads.get(c), Math.max(0, indent / 2), text));
