@@ -35,7 +35,7 @@ public final class Timeline {
     private static final Pattern PLUMBING = Pattern.compile(
             "^(switch|result:|run\\(\\)|scenario\\.run\\(|ModelCheck\\.|Thread[#.]|Lambda|<iteration|loop\\(|"
                     + ".*\\.<init>\\(|StringBuilder|sb\\.|.*AssertionError|Format\\.|String\\.|Integer\\.|Long\\.|"
-                    + "Objects\\.).*");
+                    + "Objects\\.|AtomicReferenceArray|\\w+Test\\.).*");
 
     private Timeline() {
     }
