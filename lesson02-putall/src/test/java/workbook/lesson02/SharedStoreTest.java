@@ -19,36 +19,44 @@ class SharedStoreTest {
 
     static final int THREADS = 1_000;
     static final int BATCH = 1_000;
+    static final int ROUNDS = 3;
     static final String HINTS = "Hints: lesson02-putall/README.md";
 
     @Test
     @Order(1)
     @DisplayName("1,000 threads each putAll a private batch of 1,000 and all 1,000,000 entries arrive")
     void thousandBatchesArriveWhole() {
-        SharedStore store = new SharedStore();
+        // Losses are near-certain on two or more CPUs, but not in every single round: up to ROUNDS fresh rounds,
+        // and the first loss fails the test. (On one CPU the model-checked test below is the reliable one.)
+        for (int r = 1; r <= ROUNDS; r++) {
+            int round = r;
+            SharedStore store = new SharedStore();
 
-        Stress.run(THREADS, worker -> {
-            Map<Integer, Integer> mine = new HashMap<>();
-            for (int i = 0; i < BATCH; i++) {
-                int key = worker * BATCH + i;
-                mine.put(key, key);
-            }
-            store.putAll(mine);
-        });
+            Stress.run(THREADS, worker -> {
+                Map<Integer, Integer> mine = new HashMap<>();
+                for (int i = 0; i < BATCH; i++) {
+                    int key = worker * BATCH + i;
+                    mine.put(key, key);
+                }
+                store.putAll(mine);
+            });
 
-        int expected = THREADS * BATCH;
-        ReadBack result = ReadBack.of(expected, store::get, store.size());
-        assertThat(result.complete())
-                .withFailMessage(() -> result.describe("entries from " + count(THREADS) + " putAll calls") + "\n"
-                        + "putAll on a HashMap is a loop of plain puts: one call is not one atomic step, and"
-                        + " concurrent calls overwrite each other's buckets and tables.\n" + HINTS)
-                .isTrue();
+            int expected = THREADS * BATCH;
+            ReadBack result = ReadBack.of(expected, store::get, store.size());
+            assertThat(result.complete())
+                    .withFailMessage(() -> "round " + round + " of up to " + ROUNDS + ": "
+                            + result.describe("entries from " + count(THREADS) + " putAll calls") + "\n"
+                            + "putAll on a HashMap is a loop of plain puts: one call is not one atomic step, and"
+                            + " concurrent calls overwrite each other's buckets and tables.\n" + HINTS)
+                    .isTrue();
+        }
     }
 
     @Test
     @Order(2)
     @DisplayName("two threads putting two small batches never lose an entry, in any interleaving")
     void noInterleavingLosesAnEntry() {
+        ModelCheck.assumeItSeesInsideJdkCollections();
         ModelCheck.explore("lesson02 two threads putAll two batches", () -> {
             SharedStore store = new SharedStore();
             Map<Integer, Integer> first = Map.of(1, 1);
