@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import workbook.harness.ModelCheck;
 import workbook.harness.ReadBack;
 import workbook.harness.Stress;
+import workbook.harness.WorkerFailed;
 
 @DisplayName("Lesson 01 · atomic puts")
 class SharedStoreTest {
@@ -30,12 +31,22 @@ class SharedStoreTest {
             int round = r;
             SharedStore store = new SharedStore();
 
-            Stress.run(THREADS, worker -> {
-                for (int i = 0; i < KEYS_PER_THREAD; i++) {
-                    int key = worker * KEYS_PER_THREAD + i;
-                    store.put(key, key);
+            try {
+                Stress.run(THREADS, worker -> {
+                    for (int i = 0; i < KEYS_PER_THREAD; i++) {
+                        int key = worker * KEYS_PER_THREAD + i;
+                        store.put(key, key);
+                    }
+                });
+            } catch (WorkerFailed failed) {
+                if (!failed.allThrownInside("java.util.HashMap")) {
+                    throw failed;
                 }
-            });
+                throw new AssertionError("round " + round + " of up to " + ROUNDS + ": " + failed.failures().size()
+                        + " workers' put() calls threw inside HashMap (first: " + failed.getCause() + "): concurrent"
+                        + " writes corrupted its table, which then breaks the next call that walks it.\n" + HINTS,
+                        failed);
+            }
 
             int expected = THREADS * KEYS_PER_THREAD;
             ReadBack result = ReadBack.of(expected, store::get, store.size());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import workbook.harness.ModelCheck;
 import workbook.harness.ReadBack;
 import workbook.harness.Stress;
+import workbook.harness.WorkerFailed;
 
 @DisplayName("Lesson 02 · putAll")
 class SharedStoreTest {
@@ -32,14 +33,24 @@ class SharedStoreTest {
             int round = r;
             SharedStore store = new SharedStore();
 
-            Stress.run(THREADS, worker -> {
-                Map<Integer, Integer> mine = new HashMap<>();
-                for (int i = 0; i < BATCH; i++) {
-                    int key = worker * BATCH + i;
-                    mine.put(key, key);
+            try {
+                Stress.run(THREADS, worker -> {
+                    Map<Integer, Integer> mine = new HashMap<>();
+                    for (int i = 0; i < BATCH; i++) {
+                        int key = worker * BATCH + i;
+                        mine.put(key, key);
+                    }
+                    store.putAll(mine);
+                });
+            } catch (WorkerFailed failed) {
+                if (!failed.allThrownInside("java.util.HashMap")) {
+                    throw failed;
                 }
-                store.putAll(mine);
-            });
+                throw new AssertionError("round " + round + " of up to " + ROUNDS + ": " + failed.failures().size()
+                        + " workers' putAll() calls threw inside HashMap (first: " + failed.getCause() + "): concurrent"
+                        + " writes corrupted its table, which then breaks the next call that walks it.\n" + HINTS,
+                        failed);
+            }
 
             int expected = THREADS * BATCH;
             ReadBack result = ReadBack.of(expected, store::get, store.size());

@@ -20,6 +20,16 @@ public final class WorkerFailed extends AssertionError {
         this.failures = failures;
     }
 
+    /**
+     * True when every worker's exception was thrown inside a class whose name starts with {@code classPrefix}, e.g.
+     * {@code "java.util.HashMap"}: then the exceptions are a symptom of the race (a corrupted table), not a bug of
+     * their own.
+     */
+    public boolean allThrownInside(String classPrefix) {
+        return failures.stream().allMatch(f -> f.error().getStackTrace().length > 0
+                && f.error().getStackTrace()[0].getClassName().startsWith(classPrefix));
+    }
+
     /** Every failure, in the order the workers reported them. */
     public List<Stress.WorkerFailure> failures() {
         return failures;
