@@ -59,8 +59,10 @@ public class Workbook {
 
     static int progress() throws Exception {
         List<String> lessons = lessons();
-        System.out.println("Running the tests of all " + lessons.size() + " lessons (about a minute)…");
-        Run run = maven("progress", List.of("test", "-Dmaven.test.failure.ignore=true"), null);
+        System.out.println("Running the tests of all " + lessons.size() + " lessons (under a minute)…");
+        // The harness's own tests (harness-tests) are for maintainers; the student's loop skips them.
+        Run run = maven("progress", List.of("test", "-Dmaven.test.failure.ignore=true", "-pl", "!harness-tests"),
+                null);
         if (!run.log().contains("Reactor Summary") && run.exitCode() != 0) {
             System.out.println(tail(run.log(), 40));
             System.out.println("\nMaven did not run; see " + run.logFile());
