@@ -39,13 +39,7 @@ class SharedStoreTest {
                     }
                 });
             } catch (WorkerFailed failed) {
-                if (!failed.allThrownInside("java.util.HashMap")) {
-                    throw failed;
-                }
-                throw new AssertionError("round " + round + " of up to " + ROUNDS + ": " + failed.failures().size()
-                        + " workers' put() calls threw inside HashMap (first: " + failed.getCause() + "): concurrent"
-                        + " writes corrupted its table, which then breaks the next call that walks it.\n" + HINTS,
-                        failed);
+                throw failed.asCorruption("java.util.HashMap", "round " + round + " of up to " + ROUNDS + ": ", HINTS);
             }
 
             int expected = THREADS * KEYS_PER_THREAD;

@@ -43,13 +43,7 @@ class SharedStoreTest {
                     store.putAll(mine);
                 });
             } catch (WorkerFailed failed) {
-                if (!failed.allThrownInside("java.util.HashMap")) {
-                    throw failed;
-                }
-                throw new AssertionError("round " + round + " of up to " + ROUNDS + ": " + failed.failures().size()
-                        + " workers' putAll() calls threw inside HashMap (first: " + failed.getCause() + "): concurrent"
-                        + " writes corrupted its table, which then breaks the next call that walks it.\n" + HINTS,
-                        failed);
+                throw failed.asCorruption("java.util.HashMap", "round " + round + " of up to " + ROUNDS + ": ", HINTS);
             }
 
             int expected = THREADS * BATCH;

@@ -111,26 +111,15 @@ public final class ModelCheck {
 
     private static boolean findsLostPut() {
         try {
-            Lincheck.runConcurrentTest(DEFAULT_INVOCATIONS, () -> {
+            explore("probe: two threads put into a java.util.HashMap", () -> {
                 Map<Integer, Integer> map = new HashMap<>();
-                Thread first = new Thread(() -> map.put(1, 1));
-                Thread second = new Thread(() -> map.put(2, 2));
-                first.start();
-                second.start();
-                try {
-                    first.join();
-                    second.join();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                if (map.size() != 2 || !Integer.valueOf(1).equals(map.get(1))
-                        || !Integer.valueOf(2).equals(map.get(2))) {
-                    throw new AssertionError("lost put");
-                }
+                concurrently(() -> map.put(1, 1), () -> map.put(2, 2));
+                check(map.size() == 2 && Integer.valueOf(1).equals(map.get(1))
+                        && Integer.valueOf(2).equals(map.get(2)), "lost put");
             });
             return false;
-        } catch (Throwable found) {
-            return found.getClass().getSimpleName().equals("LincheckAssertionError");
+        } catch (AssertionError found) {
+            return true;
         }
     }
 

@@ -21,13 +21,20 @@ public final class WorkerFailed extends AssertionError {
     }
 
     /**
-     * True when every worker's exception was thrown inside a class whose name starts with {@code classPrefix}, e.g.
-     * {@code "java.util.HashMap"}: then the exceptions are a symptom of the race (a corrupted table), not a bug of
-     * their own.
+     * When every worker's exception was thrown inside a class whose name starts with {@code classPrefix} (e.g.
+     * {@code "java.util.HashMap"}), the exceptions are a symptom of the race, a table corrupted by concurrent writes,
+     * not a bug of their own: returns an assertion failure that says so, prefixed with {@code context} and followed by
+     * {@code hints}, with this as its cause. Otherwise returns this, unchanged. Use as {@code throw failed.asCorruption(…)}.
      */
-    public boolean allThrownInside(String classPrefix) {
-        return failures.stream().allMatch(f -> f.error().getStackTrace().length > 0
+    public AssertionError asCorruption(String classPrefix, String context, String hints) {
+        boolean allInside = failures.stream().allMatch(f -> f.error().getStackTrace().length > 0
                 && f.error().getStackTrace()[0].getClassName().startsWith(classPrefix));
+        if (!allInside) {
+            return this;
+        }
+        return new AssertionError(context + Format.count(failures.size()) + " workers' calls threw inside "
+                + classPrefix + " (first: " + getCause() + "): concurrent writes corrupted its table, which then breaks"
+                + " the next call that walks it.\n" + hints, this);
     }
 
     /** Every failure, in the order the workers reported them. */
