@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 
 /**
@@ -30,6 +31,11 @@ final class Lockstep implements WatchedMap.Watcher {
     }
 
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    /**
+     * Per thread: odd while it runs this class's own code (journal, hold), where it may block for a moment on a bin
+     * of these maps or on a class being loaded; even while it runs the code under test. See waitsForALock.
+     */
+    private final Map<Thread, AtomicLong> bookkeeping = new ConcurrentHashMap<>();
     private final Map<Thread, String> labels = new ConcurrentHashMap<>();
     private final AtomicInteger labelled = new AtomicInteger();
     private final Set<Thread> finished = ConcurrentHashMap.newKeySet();
@@ -43,6 +49,7 @@ final class Lockstep implements WatchedMap.Watcher {
     /** Runs {@code body} on the calling thread, one of the two in lockstep. */
     void run(Runnable body) {
         Thread me = Thread.currentThread();
+        bookkeeping.put(me, new AtomicLong());
         threads.add(me);
         try {
             body.run();
@@ -57,28 +64,38 @@ final class Lockstep implements WatchedMap.Watcher {
         if (!threads.contains(me)) {
             return; // the test's own set-up or check
         }
-        String call = map + ".get(" + quoted(key) + ")";
-        note(call + " → " + describe(found));
-        // The n-th time a thread makes this lookup waits for the other thread's n-th time.
-        String lookup = call + " #" + timesMade.merge(call + " by " + me.getName(), 1, Integer::sum);
-        made.add(lookup + " by " + me.getName());
-        firstToMake.putIfAbsent(lookup, me);
-        heldAt.put(me, lookup);
+        AtomicLong myBookkeeping = bookkeeping.get(me);
+        myBookkeeping.incrementAndGet();
         try {
+            String call = map + ".get(" + quoted(key) + ")";
+            note(call + " → " + describe(found));
+            // The n-th time a thread makes this lookup waits for the other thread's n-th time.
+            String lookup = call + " #" + timesMade.merge(call + " by " + me.getName(), 1, Integer::sum);
+            made.add(lookup + " by " + me.getName());
+            firstToMake.putIfAbsent(lookup, me);
+            heldAt.put(me, lookup);
             long deadline = System.nanoTime() + PATIENCE_NANOS;
             while (!mayGoOn(me, lookup) && System.nanoTime() < deadline) {
                 Thread.yield();
             }
-        } finally {
             heldAt.remove(me);
+        } finally {
+            myBookkeeping.incrementAndGet();
         }
     }
 
     @Override
     public void stored(String map, Object key, Object value, Object replaced) {
-        if (threads.contains(Thread.currentThread())) {
-            note(map + ".put(" + quoted(key) + ", " + describe(value) + ")"
-                    + (replaced == null ? "" : ", replacing " + describe(replaced)));
+        Thread me = Thread.currentThread();
+        if (threads.contains(me)) {
+            AtomicLong myBookkeeping = bookkeeping.get(me);
+            myBookkeeping.incrementAndGet();
+            try {
+                note(map + ".put(" + quoted(key) + ", " + describe(value) + ")"
+                        + (replaced == null ? "" : ", replacing " + describe(replaced)));
+            } finally {
+                myBookkeeping.incrementAndGet();
+            }
         }
     }
 
@@ -114,10 +131,20 @@ final class Lockstep implements WatchedMap.Watcher {
         return false; // the other thread has not started yet
     }
 
-    private static boolean waitsForALock(Thread thread) {
+    /**
+     * Whether {@code thread} waits in the code under test (for a lock, most likely). A thread can also block for a
+     * moment in this class's own code (on a bin of one of its ConcurrentHashMaps, or while another thread loads a
+     * class they both need), and that must not count: it would let a held thread go on too early, and the race
+     * would go unseen. So the state only counts when the thread was in the code under test both before and after
+     * it was read (its bookkeeping counter is even and unchanged).
+     */
+    private boolean waitsForALock(Thread thread) {
+        AtomicLong itsBookkeeping = bookkeeping.get(thread);
+        long before = itsBookkeeping.get();
         Thread.State state = thread.getState();
-        return state == Thread.State.BLOCKED || state == Thread.State.WAITING
+        boolean waits = state == Thread.State.BLOCKED || state == Thread.State.WAITING
                 || state == Thread.State.TIMED_WAITING;
+        return waits && before % 2 == 0 && itsBookkeeping.get() == before;
     }
 
     /** Journals {@code call}; the thread that makes the first call is "Thread 1". */
