@@ -24,7 +24,9 @@ import org.w3c.dom.NodeList;
  * <pre>
  *   (no command)  progress   run every lesson's tests and show which are solved, and what to do next
  *   check                    maintainers and CI: every solution passes, every exercise fails on its race assertion,
- *                            and code quoted in READMEs matches the files
+ *                            every wrong fix in wrong-fixes/ is caught by the test it names, and code quoted in
+ *                            READMEs matches the files
+ *   wrong-fixes              only the wrong-fixes part of check
  *   rates [--runs N] [--cpus LIST] [--lessons a,b]
  *                            run each lesson N times as exercise and as solution (optionally pinned with taskset)
  *                            and print detection rates and median test times
@@ -46,9 +48,11 @@ public class Workbook {
         int status = switch (command) {
             case "progress" -> progress();
             case "check" -> check();
+            case "wrong-fixes" -> wrongFixes();
             case "rates" -> rates(List.of(args).subList(1, args.length));
             default -> {
-                System.err.println("Unknown command '" + command + "'. Commands: progress (default), check, rates");
+                System.err.println("Unknown command '" + command + "'. Commands: progress (default), check,"
+                        + " wrong-fixes, rates");
                 yield 2;
             }
         };
@@ -113,13 +117,13 @@ public class Workbook {
         List<String> lessons = lessons();
         List<String> problems = new ArrayList<>();
 
-        System.out.println("1/3  ./mvnw -Psolutions verify   (every solution must pass)");
+        System.out.println("1/4  ./mvnw -Psolutions verify   (every solution must pass)");
         Run solutions = maven("check-solutions", List.of("-Psolutions", "verify"), null);
         if (solutions.exitCode() != 0) {
             problems.add("./mvnw -Psolutions verify failed (exit " + solutions.exitCode() + "); see "
                     + ROOT.relativize(solutions.logFile()));
         }
-        System.out.println("2/3  ./mvnw test                 (every exercise must fail on its race assertion)");
+        System.out.println("2/4  ./mvnw test                 (every exercise must fail on its race assertion)");
         maven("check-exercises", List.of("test", "-Dmaven.test.failure.ignore=true"), null);
 
         System.out.println();
@@ -146,18 +150,89 @@ public class Workbook {
         }
 
         System.out.println();
-        System.out.println("3/3  code quoted in READMEs matches the files");
+        System.out.println("3/4  every wrong fix in wrong-fixes/ is caught by the test it names");
+        int wrongFixes = checkWrongFixes(problems);
+
+        System.out.println();
+        System.out.println("4/4  code quoted in READMEs matches the files");
         problems.addAll(checkQuotedCode());
 
         System.out.println();
         if (problems.isEmpty()) {
             System.out.println("check passed: " + lessons.size() + " exercises fail as intended, "
-                    + lessons.size() + " solutions pass, quoted code matches.");
+                    + lessons.size() + " solutions pass, " + wrongFixes + " wrong fixes are caught, quoted code"
+                    + " matches.");
             return 0;
         }
         System.out.println("check FAILED:");
         problems.forEach(p -> System.out.println("  - " + p));
         return 1;
+    }
+
+    static int wrongFixes() throws Exception {
+        List<String> problems = new ArrayList<>();
+        int count = checkWrongFixes(problems);
+        System.out.println();
+        if (problems.isEmpty()) {
+            System.out.println("all " + count + " wrong fixes are caught.");
+            return 0;
+        }
+        problems.forEach(p -> System.out.println("  - " + p));
+        return 1;
+    }
+
+    static final Pattern CAUGHT_BY = Pattern.compile("Caught by: ([\\w, ]+)");
+
+    /**
+     * Each folder wrong-fixes/LESSON/NAME is a source folder holding a plausible but wrong fix of that lesson's
+     * exercise; a line "Caught by: testMethod" in it names the test(s) that must fail on it. Runs the lesson's tests
+     * against each one and adds a problem for every wrong fix that gets through, or fails for the wrong reason.
+     */
+    static int checkWrongFixes(List<String> problems) throws Exception {
+        Path root = ROOT.resolve("wrong-fixes");
+        List<Path> fixes;
+        try (Stream<Path> dirs = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
+            fixes = dirs.filter(Files::isDirectory).flatMap(lessonDir -> {
+                try {
+                    return Files.list(lessonDir).filter(Files::isDirectory);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).sorted().collect(Collectors.toList());
+        }
+        System.out.printf("  %-28s %-30s %-8s %s%n", "lesson", "wrong fix", "caught?", "");
+        for (Path fix : fixes) {
+            String lesson = fix.getParent().getFileName().toString();
+            String name = fix.getFileName().toString();
+            String variant = "wrong-" + name;
+            List<String> expected = new ArrayList<>();
+            try (Stream<Path> files = Files.walk(fix)) {
+                for (Path java : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = CAUGHT_BY.matcher(Files.readString(java));
+                    while (m.find()) {
+                        for (String test : m.group(1).split(",")) {
+                            expected.add(test.strip());
+                        }
+                    }
+                }
+            }
+            maven("wrong-fix-" + name, List.of("test", "-pl", lesson, "-am", "-Dmaven.test.failure.ignore=true",
+                    "-Dworkbook.variant=" + variant, "-Dworkbook.sources=" + fix), null);
+            Outcome o = Outcome.read(lesson, variant);
+            List<String> failed = o.failures().stream().map(Failure::test).toList();
+            String verdict = o.failsForTheRightReason();
+            if (expected.isEmpty()) {
+                verdict = "names no test (add a line \"Caught by: testMethod\")";
+            } else if (verdict.isEmpty() && !failed.containsAll(expected)) {
+                verdict = "expected " + expected + " to fail, but failed: " + failed;
+            }
+            System.out.printf("  %-28s %-30s %-8s %s%n", lesson, name, verdict.isEmpty() ? "yes" : "NO",
+                    verdict.isEmpty() ? "by " + String.join(", ", expected) : verdict);
+            if (!verdict.isEmpty()) {
+                problems.add(lesson + ": wrong fix " + name + " " + verdict);
+            }
+        }
+        return fixes.size();
     }
 
     static final Pattern CODE_MARKER = Pattern.compile("<!-- code: (\\S+) -->\\s*\\R```[a-z]*\\R(.*?)\\R```",
@@ -298,7 +373,9 @@ public class Workbook {
     /** Runs the Maven wrapper in batch mode with its output in target/workbook/NAME.log. */
     static Run maven(String name, List<String> goals, String cpus) throws Exception {
         Files.createDirectories(LOGS);
-        deleteStaleReports(goals.contains("-Psolutions") ? "solution" : "exercise");
+        deleteStaleReports(goals.stream().filter(g -> g.startsWith("-Dworkbook.variant=")).findFirst()
+                .map(g -> g.substring(g.indexOf('=') + 1))
+                .orElse(goals.contains("-Psolutions") ? "solution" : "exercise"));
         Path log = LOGS.resolve(name + ".log");
         boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("win");
         List<String> command = new ArrayList<>();
