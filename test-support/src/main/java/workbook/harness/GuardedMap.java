@@ -2,9 +2,11 @@ package workbook.harness;
 
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +48,8 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
     private long budget = Long.MAX_VALUE;
     private volatile Work workAtBudget;
     private volatile String callOverBudget;
+    private final List<Run> firstCalls = new ArrayList<>();
+    private boolean firstCallsComplete;
 
     // Calls made without the lock, possibly by many threads at once.
     private final AtomicLong unguardedCalls = new AtomicLong();
@@ -91,6 +95,31 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
     /** Entries actually removed so far (remove calls that found their key, iterator removals, clear). */
     public long removals() {
         return removals;
+    }
+
+    /**
+     * The first calls that were charged as work, in the order they were made, as a timeline: one line per run of
+     * calls by one thread ("worker-7: containsKey(0), remove(0), containsKey(1), remove(1), … 200 calls"), a
+     * context-switch line where another thread took over, and at the end the call that went over the budget, if one
+     * did.
+     */
+    public List<String> firstCalls() {
+        List<String> lines = new ArrayList<>();
+        for (Run run : firstCalls) {
+            if (!lines.isEmpty()) {
+                lines.add(CONTEXT_SWITCH);
+            }
+            lines.add(String.format("%-14s%s", run.thread + ":", run));
+        }
+        if (callOverBudget != null) {
+            if (!lines.isEmpty() && !callOverBudget.startsWith(firstCalls.get(firstCalls.size() - 1).thread + " ")) {
+                lines.add(CONTEXT_SWITCH);
+            }
+            lines.add("and then " + callOverBudget + ": refused, over budget");
+        } else if (firstCallsComplete) {
+            lines.add("…");
+        }
+        return lines;
     }
 
     /** The work counted when the budget ran out, if it did. */
@@ -184,6 +213,49 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
                     + (units == 1 ? "" : ", " + Format.count(units) + " operations");
             throw new AssertionError("the work budget of " + Format.count(budget) + " map operations ran out when "
                     + callOverBudget);
+        }
+        journal(method, argument, units);
+    }
+
+    // ---- The first calls, for the timeline; changed only by the thread holding the lock ----
+
+    private static final int FIRST_RUNS = 10;
+    private static final String CONTEXT_SWITCH = " ".repeat(14) + "<context switch>";
+    private static final int CALLS_SHOWN = 4;
+
+    /** A run of calls by one thread, with no other thread's call in between. */
+    private static final class Run {
+        final String thread;
+        final List<String> shown = new ArrayList<>();
+        long calls;
+
+        Run(String thread) {
+            this.thread = thread;
+        }
+
+        @Override
+        public String toString() {
+            return String.join(", ", shown) + (calls > shown.size() ? ", … " + Format.count(calls) + " calls" : "");
+        }
+    }
+
+    private void journal(String method, Object argument, long units) {
+        if (firstCallsComplete) {
+            return;
+        }
+        String thread = Thread.currentThread().getName();
+        Run latest = firstCalls.isEmpty() ? null : firstCalls.get(firstCalls.size() - 1);
+        if (latest == null || !latest.thread.equals(thread)) {
+            if (firstCalls.size() == FIRST_RUNS) {
+                firstCallsComplete = true;
+                return;
+            }
+            latest = new Run(thread);
+            firstCalls.add(latest);
+        }
+        latest.calls++;
+        if (latest.shown.size() < CALLS_SHOWN) {
+            latest.shown.add(describe(method, argument) + (units > 1 ? " (" + Format.count(units) + " keys)" : ""));
         }
     }
 
