@@ -140,7 +140,8 @@ public class Workbook {
                 // A test that cannot run on this JDK (it says why) cannot prove anything here; the strict proof is
                 // the run on a JDK where it does run. Reported, not fatal.
                 System.out.println("  note: " + lesson + " skipped " + ex.skipped().size() + " test(s) on this JDK, and"
-                        + " its other tests did not catch the race this time: not proven here (" + exerciseVerdict + ")");
+                        + " its other tests did not catch the race this time: not proven here (" + exerciseVerdict
+                        + ")");
             } else if (!exerciseVerdict.isEmpty()) {
                 problems.add(lesson + ": exercise " + exerciseVerdict);
             }
