@@ -96,7 +96,8 @@ class KeyByKeyRemoverTest {
                     + " in all).\n" + breakdown(work) + "\nThe first calls to the map, in order:\n  "
                     + String.join("\n  ", map.firstCalls()) + "\nRemoving n entries should take a few times n"
                     + " operations, however many workers share the job. A private copy of all keys per worker, or a"
-                    + " walk past keys that other workers removed long ago, makes the work grow with workers × entries instead: quadratic.\n" + HINTS);
+                    + " walk past keys that other workers removed long ago, makes the work grow with workers × entries"
+                    + " instead: quadratic.\n" + HINTS);
         });
     }
 
