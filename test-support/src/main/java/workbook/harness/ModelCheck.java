@@ -88,12 +88,11 @@ public final class ModelCheck {
     }
 
     /**
-     * For scenarios that run on a {@code java.util.HashMap}. Lincheck 3.7 sees inside it on JDK 17, but not on every
-     * newer JDK: on JDK 25 it misses even two threads' lost put (lessons 01 and 02, where the race is inside
-     * {@code HashMap.put}), and with a {@code HashMap} in the scenario it also missed the races of lesson 05's exercise
-     * and of a racy cursor in lesson 06. This probe runs the known lost put once per JVM; where the model checker
-     * cannot see it, the calling test is <em>skipped</em> with that explanation rather than passed, and the lesson's
-     * other test is the evidence.
+     * For scenarios that run on a {@code java.util.HashMap} (lessons 01, 02, 05 and 06). Lincheck 3.7 sees inside it
+     * on JDK 17, and on JDK 25 too since {@link #concurrently} starts {@link Worker}s; before that, on JDK 25 it missed
+     * even two threads' lost put. This probe runs that known race once per JVM, as a guard for other JDKs: where the
+     * model checker cannot see it, the calling test is <em>skipped</em> with that explanation rather than passed, and
+     * the lesson's other test is the evidence.
      */
     public static void assumeItSeesInsideJdkCollections() {
         Assumptions.assumeTrue(seesInsideHashMap(), "skipped: on Java " + Runtime.version().feature()
@@ -128,14 +127,15 @@ public final class ModelCheck {
     /**
      * Inside a scenario: runs each action on its own new thread, waits for all of them, and rethrows the first
      * exception an action threw (Lincheck itself would only log it and carry on). The actions run as the threads'
-     * own {@code run()}, so the timeline shows their calls directly.
+     * own {@code run()}, so the timeline shows their calls directly. Each thread is a {@link Worker}, so that Lincheck
+     * sees what the actions share on every JDK.
      */
     public static void concurrently(Runnable... actions) throws InterruptedException {
         Throwable[] thrown = new Throwable[actions.length];
         Thread[] threads = new Thread[actions.length];
         for (int i = 0; i < actions.length; i++) {
             int slot = i;
-            threads[i] = new Thread(actions[i]);
+            threads[i] = new Worker(actions[i]);
             threads[i].setUncaughtExceptionHandler((thread, error) -> thrown[slot] = error);
         }
         for (Thread t : threads) {
@@ -148,6 +148,25 @@ public final class ModelCheck {
             if (thrown[i] != null) {
                 throw new AssertionError("Thread " + (i + 1) + " threw " + thrown[i], thrown[i]);
             }
+        }
+    }
+
+    /**
+     * A plain thread that also keeps its action in a field of its own. When a thread starts, Lincheck 3.7 marks as
+     * shared the objects it reaches from the {@code Thread}, walking on only through objects it tracks as still local
+     * (and lambdas); everything else stays "local to one thread", and it never switches threads at their reads and
+     * writes. JDK 17 keeps the action in {@code Thread.target}; JDK 19+ keeps it in {@code Thread.holder.task}, and the
+     * walk stops at that {@code FieldHolder}: on JDK 25 a map the actions share stayed "local" and no race in it could
+     * be found. This field is a path the walk follows on every JDK.
+     */
+    private static final class Worker extends Thread {
+
+        @SuppressWarnings("unused")
+        private final Runnable action;
+
+        Worker(Runnable action) {
+            super(action);
+            this.action = action;
         }
     }
 
