@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * check-then-act: two threads that both find no lock both put one, and the first may take its own lock before the
  * second one's put replaces it. Each thread then holds a different lock of the same key.
  *
- * Caught by: twoThreadsCountANewKeyTwice, twoThreadsCountAnExistingKeyTwice
+ * Caught by: noInterleavingLosesAnIncrementOfANewKey, twoThreadsCountANewKeyTwice, twoThreadsCountAnExistingKeyTwice
  */
 public class KeyCounters {
 

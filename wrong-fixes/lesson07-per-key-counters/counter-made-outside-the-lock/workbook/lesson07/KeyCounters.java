@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * get, then put, before the lock is taken: two threads that use a new key at the same moment both make a counter, the
  * second put replaces the first, and the increments counted in the first are lost.
  *
- * Caught by: twoThreadsCountANewKeyTwice
+ * Caught by: noInterleavingLosesAnIncrementOfANewKey, twoThreadsCountANewKeyTwice
  */
 public class KeyCounters {
 

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * threads are inside the read-add-write of one key together, for new keys and old ones alike. (synchronized (new
  * Object()) is the same mistake.)
  *
- * Caught by: twoThreadsCountANewKeyTwice, twoThreadsCountAnExistingKeyTwice
+ * Caught by: noInterleavingLosesAnIncrementOfANewKey, twoThreadsCountANewKeyTwice, twoThreadsCountAnExistingKeyTwice
  */
 public class KeyCounters {
 
