@@ -1,6 +1,8 @@
 package workbook.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -64,6 +66,34 @@ class SpinDiagnosisTest {
                     .hasMessageContaining("3 stuck workers ignored an interrupt");
         } finally {
             next.set(tail, null); // the chain ends again, and the spinning workers return
+        }
+    }
+
+    @Test
+    @DisplayName("workers spinning inside a corrupted HashMap become the race's assertion with asCorruption")
+    void corruptedHashMapIsReportedAsTheRace() throws ReflectiveOperationException {
+        Map<Integer, String> map = new HashMap<>();
+        map.put(0, "zero");
+        map.put(16, "sixteen");
+        Object[] table = (Object[]) field(HashMap.class, "table").get(map);
+        Field next = field(table[0].getClass(), "next");
+        Object head = table[0];
+        Object tail = next.get(head);
+        next.set(tail, head);
+        try {
+            Throwable reported = catchThrowable(() -> Stress.run(3, DEADLINE, worker -> map.get(32)));
+
+            assertThat(reported).isInstanceOf(WorkersStuck.class);
+            assertThat(((WorkersStuck) reported).asCorruption("java.util.HashMap", "round 1: ", "Hints: here"))
+                    .isNotInstanceOf(WorkersStuck.class)
+                    .hasMessage("round 1: 3 workers never came back from java.util.HashMap (first:"
+                            + " java.util.HashMap.getNode): concurrent writes left a loop in its table, and every call"
+                            + " that walks it goes round forever.\nHints: here")
+                    .hasCause(reported);
+            assertThat(((WorkersStuck) reported).asCorruption("java.util.TreeMap", "", ""))
+                    .isSameAs(reported);
+        } finally {
+            next.set(tail, null);
         }
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import workbook.harness.ModelCheck;
 import workbook.harness.ReadBack;
 import workbook.harness.Stress;
-import workbook.harness.WorkerFailed;
+import workbook.harness.StressFailed;
 
 @DisplayName("Lesson 01 · atomic puts")
 class SharedStoreTest {
@@ -38,7 +38,7 @@ class SharedStoreTest {
                         store.put(key, key);
                     }
                 });
-            } catch (WorkerFailed failed) {
+            } catch (StressFailed failed) {
                 throw failed.asCorruption("java.util.HashMap", "round " + round + " of up to " + ROUNDS + ": ", HINTS);
             }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import workbook.harness.ModelCheck;
 import workbook.harness.ReadBack;
 import workbook.harness.Stress;
-import workbook.harness.WorkerFailed;
+import workbook.harness.StressFailed;
 
 @DisplayName("Lesson 02 · putAll")
 class SharedStoreTest {
@@ -42,7 +42,7 @@ class SharedStoreTest {
                     }
                     store.putAll(mine);
                 });
-            } catch (WorkerFailed failed) {
+            } catch (StressFailed failed) {
                 throw failed.asCorruption("java.util.HashMap", "round " + round + " of up to " + ROUNDS + ": ", HINTS);
             }
 

@@ -76,11 +76,13 @@ public final class Stress {
             List<Thread> stuck = joinAll(workers, deadlineNanos);
             if (!stuck.isEmpty()) {
                 String diagnosis = StuckThreads.diagnose(stuck, threads, deadline);
+                List<String> innermostFrames = StuckThreads.innermostRunningFrames(stuck);
                 // Taken before the interrupt: what the stuck workers throw when interrupted explains nothing.
                 List<WorkerFailure> earlier = List.copyOf(failures);
                 List<Thread> unstoppable = StuckThreads.interruptAndWait(stuck, Duration.ofSeconds(1));
                 NoThreadLeaks.alreadyReported(unstoppable);
-                throw new WorkersStuck(diagnosis + StuckThreads.describeLeftovers(unstoppable), earlier);
+                throw new WorkersStuck(diagnosis + StuckThreads.describeLeftovers(unstoppable), innermostFrames,
+                        earlier);
             }
         } catch (InterruptedException e) {
             workers.forEach(Thread::interrupt);

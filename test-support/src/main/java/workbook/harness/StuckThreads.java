@@ -47,6 +47,22 @@ public final class StuckThreads {
         return text.toString();
     }
 
+    /**
+     * For each thread, its innermost frame as "class.method" if it is running (not blocked or waiting); an empty list
+     * as soon as one of them is not running, since then the hang is not a loop.
+     */
+    static List<String> innermostRunningFrames(List<Thread> threads) {
+        List<String> frames = new ArrayList<>();
+        for (Thread thread : threads) {
+            StackTraceElement[] stack = thread.getStackTrace();
+            if (thread.getState() != Thread.State.RUNNABLE || stack.length == 0) {
+                return List.of();
+            }
+            frames.add(stack[0].getClassName() + "." + stack[0].getMethodName());
+        }
+        return frames;
+    }
+
     /** Interrupts the threads and waits up to {@code grace} for them to end; returns those still alive. */
     public static List<Thread> interruptAndWait(List<Thread> threads, Duration grace) {
         threads.forEach(Thread::interrupt);

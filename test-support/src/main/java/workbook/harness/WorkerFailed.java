@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * Thrown by {@link Stress} when workers threw. The first worker's exception is the cause, so its original stack
  * trace is printed; the message counts the failures by type and shows where the first one was thrown.
  */
-public final class WorkerFailed extends AssertionError {
+public final class WorkerFailed extends StressFailed {
 
     private static final int FRAMES_SHOWN = 12;
 
@@ -20,12 +20,8 @@ public final class WorkerFailed extends AssertionError {
         this.failures = failures;
     }
 
-    /**
-     * When every worker's exception was thrown inside a class whose name starts with {@code classPrefix} (e.g.
-     * {@code "java.util.HashMap"}), the exceptions are a symptom of the race, a table corrupted by concurrent writes,
-     * not a bug of their own: returns an assertion failure that says so, prefixed with {@code context} and followed by
-     * {@code hints}, with this as its cause. Otherwise returns this, unchanged. Use as {@code throw failed.asCorruption(…)}.
-     */
+    /** Applies when every worker's exception was thrown inside {@code classPrefix}. */
+    @Override
     public AssertionError asCorruption(String classPrefix, String context, String hints) {
         boolean allInside = failures.stream().allMatch(f -> f.error().getStackTrace().length > 0
                 && f.error().getStackTrace()[0].getClassName().startsWith(classPrefix));
