@@ -48,40 +48,25 @@ class SpinDiagnosisTest {
     @Test
     @DisplayName("a HashMap whose bucket chain is a cycle: the dump shows HashMap.getNode going round")
     void corruptedHashMapCycles() throws ReflectiveOperationException {
-        // Integer keys 0 and 16 share bucket 0 of a 16-slot table: the chain is 0 -> 16.
-        Map<Integer, String> map = new HashMap<>();
-        map.put(0, "zero");
-        map.put(16, "sixteen");
-        Object[] table = (Object[]) field(HashMap.class, "table").get(map);
-        Field next = field(table[0].getClass(), "next");
-        Object head = table[0];
-        Object tail = next.get(head);
-        next.set(tail, head); // now 0 -> 16 -> 0 -> 16 -> …
+        CycledHashMap cycled = new CycledHashMap();
         try {
-            assertThatThrownBy(() -> Stress.run(3, DEADLINE, worker -> map.get(32))) // 32 would be in bucket 0 too
+            assertThatThrownBy(() -> Stress.run(3, DEADLINE, worker -> cycled.map.get(32))) // 32 is in bucket 0 too
                     .isInstanceOf(WorkersStuck.class)
                     .hasMessageContaining("3 of 3 workers were still running 500 ms after the start")
                     .hasMessageContaining("RUNNABLE")
                     .hasMessageContaining("at java.util.HashMap.getNode(HashMap.java:")
                     .hasMessageContaining("3 stuck workers ignored an interrupt");
         } finally {
-            next.set(tail, null); // the chain ends again, and the spinning workers return
+            cycled.mend(); // the chain ends again, and the spinning workers return
         }
     }
 
     @Test
     @DisplayName("workers spinning inside a corrupted HashMap become the race's assertion with asCorruption")
     void corruptedHashMapIsReportedAsTheRace() throws ReflectiveOperationException {
-        Map<Integer, String> map = new HashMap<>();
-        map.put(0, "zero");
-        map.put(16, "sixteen");
-        Object[] table = (Object[]) field(HashMap.class, "table").get(map);
-        Field next = field(table[0].getClass(), "next");
-        Object head = table[0];
-        Object tail = next.get(head);
-        next.set(tail, head);
+        CycledHashMap cycled = new CycledHashMap();
         try {
-            Throwable reported = catchThrowable(() -> Stress.run(3, DEADLINE, worker -> map.get(32)));
+            Throwable reported = catchThrowable(() -> Stress.run(3, DEADLINE, worker -> cycled.map.get(32)));
 
             assertThat(reported).isInstanceOf(WorkersStuck.class);
             assertThat(((WorkersStuck) reported).asCorruption("java.util.HashMap", "round 1: ", "Hints: here"))
@@ -93,6 +78,28 @@ class SpinDiagnosisTest {
             assertThat(((WorkersStuck) reported).asCorruption("java.util.TreeMap", "", ""))
                     .isSameAs(reported);
         } finally {
+            cycled.mend();
+        }
+    }
+
+    /** A HashMap whose bucket 0 chain is a cycle, 0 -> 16 -> 0 -> …, until {@link #mend()} ends it again. */
+    private static final class CycledHashMap {
+        final Map<Integer, String> map = new HashMap<>();
+        private final Field next;
+        private final Object tail;
+
+        CycledHashMap() throws ReflectiveOperationException {
+            // Integer keys 0 and 16 share bucket 0 of a 16-slot table: the chain is 0 -> 16.
+            map.put(0, "zero");
+            map.put(16, "sixteen");
+            Object[] table = (Object[]) field(HashMap.class, "table").get(map);
+            next = field(table[0].getClass(), "next");
+            Object head = table[0];
+            tail = next.get(head);
+            next.set(tail, head);
+        }
+
+        void mend() throws IllegalAccessException {
             next.set(tail, null);
         }
     }
