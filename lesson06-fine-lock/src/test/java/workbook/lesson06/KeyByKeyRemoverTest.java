@@ -32,8 +32,11 @@ class KeyByKeyRemoverTest {
     static final int ENTRIES = THREADS * PER_WORKER;
     static final int OPERATIONS_PER_ENTRY = 3;
     static final String HINTS = "Hints: lesson06-fine-lock/README.md";
-    /** Fewer than the default: the faithful port is correct, so the model checker tries every one of them. */
-    static final int INTERLEAVINGS = 100;
+    /**
+     * Fewer than the default, because the faithful port is correct and so the model checker tries every one of them.
+     * The racy shared cursor in wrong-fixes/ fails within the first 20 (Java 17 and 25); 60 leave room.
+     */
+    static final int INTERLEAVINGS = 60;
 
     @Test
     @Order(1)
