@@ -68,12 +68,17 @@ final class Lockstep implements WatchedMap.Watcher {
         myBookkeeping.incrementAndGet();
         try {
             String call = map + ".get(" + quoted(key) + ")";
-            note(call + " → " + describe(found));
-            // The n-th time a thread makes this lookup waits for the other thread's n-th time.
-            String lookup = call + " #" + timesMade.merge(call + " by " + me.getName(), 1, Integer::sum);
-            made.add(lookup + " by " + me.getName());
-            firstToMake.putIfAbsent(lookup, me);
-            heldAt.put(me, lookup);
+            String lookup;
+            // One step, so that the journal, the labels and who was first to make a lookup always agree: the
+            // thread that comes first in the timeline is "Thread 1", and goes on first.
+            synchronized (this) {
+                note(call + " → " + describe(found));
+                // The n-th time a thread makes this lookup waits for the other thread's n-th time.
+                lookup = call + " #" + timesMade.merge(call + " by " + me.getName(), 1, Integer::sum);
+                made.add(lookup + " by " + me.getName());
+                firstToMake.putIfAbsent(lookup, me);
+                heldAt.put(me, lookup);
+            }
             long deadline = System.nanoTime() + PATIENCE_NANOS;
             while (!mayGoOn(me, lookup) && System.nanoTime() < deadline) {
                 Thread.yield();
@@ -148,7 +153,7 @@ final class Lockstep implements WatchedMap.Watcher {
     }
 
     /** Journals {@code call}; the thread that makes the first call is "Thread 1". */
-    private void note(String call) {
+    private synchronized void note(String call) {
         String thread = labels.computeIfAbsent(Thread.currentThread(), t -> "Thread " + labelled.incrementAndGet());
         journal.add(new Step(thread, call));
     }
