@@ -75,14 +75,13 @@ public final class Stress {
             go.countDown();
             List<Thread> stuck = joinAll(workers, deadlineNanos);
             if (!stuck.isEmpty()) {
-                String diagnosis = StuckThreads.diagnose(stuck, threads, deadline);
-                List<String> innermostFrames = StuckThreads.innermostRunningFrames(stuck);
+                StuckThreads.Diagnosis diagnosis = StuckThreads.diagnose(stuck, threads, deadline);
                 // Taken before the interrupt: what the stuck workers throw when interrupted explains nothing.
                 List<WorkerFailure> earlier = List.copyOf(failures);
                 List<Thread> unstoppable = StuckThreads.interruptAndWait(stuck, Duration.ofSeconds(1));
                 NoThreadLeaks.alreadyReported(unstoppable);
-                throw new WorkersStuck(diagnosis + StuckThreads.describeLeftovers(unstoppable), innermostFrames,
-                        earlier);
+                throw new WorkersStuck(diagnosis.text() + StuckThreads.describeLeftovers(unstoppable),
+                        diagnosis.innermostRunningFrames(), earlier);
             }
         } catch (InterruptedException e) {
             workers.forEach(Thread::interrupt);

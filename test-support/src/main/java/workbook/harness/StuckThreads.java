@@ -27,8 +27,16 @@ public final class StuckThreads {
     private StuckThreads() {
     }
 
+    /**
+     * What one look at the stuck threads found: the diagnosis to print, and each thread's innermost frame as
+     * "class.method" when all of them were running (not blocked or waiting), else none, since then the hang is not a
+     * loop.
+     */
+    public record Diagnosis(String text, List<String> innermostRunningFrames) {
+    }
+
     /** The diagnosis of {@code stuck}, a subset of {@code total} workers, at {@code deadline} after the start. */
-    public static String diagnose(List<Thread> stuck, int total, Duration deadline) {
+    public static Diagnosis diagnose(List<Thread> stuck, int total, Duration deadline) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<Long, Thread> byId = new HashMap<>();
         for (Thread t : stuck) {
@@ -44,21 +52,17 @@ public final class StuckThreads {
         text.append(deadlocks(mx, byId.keySet()));
         text.append(abandonedLocks(infos));
         text.append(groupedStacks(infos));
-        return text.toString();
+        return new Diagnosis(text.toString(), innermostRunningFrames(infos));
     }
 
-    /**
-     * For each thread, its innermost frame as "class.method" if it is running (not blocked or waiting); an empty list
-     * as soon as one of them is not running, since then the hang is not a loop.
-     */
-    static List<String> innermostRunningFrames(List<Thread> threads) {
+    private static List<String> innermostRunningFrames(ThreadInfo[] infos) {
         List<String> frames = new ArrayList<>();
-        for (Thread thread : threads) {
-            StackTraceElement[] stack = thread.getStackTrace();
-            if (thread.getState() != Thread.State.RUNNABLE || stack.length == 0) {
+        for (ThreadInfo info : infos) {
+            if (info == null || info.getThreadState() != Thread.State.RUNNABLE || info.getStackTrace().length == 0) {
                 return List.of();
             }
-            frames.add(stack[0].getClassName() + "." + stack[0].getMethodName());
+            StackTraceElement top = info.getStackTrace()[0];
+            frames.add(top.getClassName() + "." + top.getMethodName());
         }
         return frames;
     }
