@@ -192,14 +192,9 @@ public class Workbook {
     static int checkWrongFixes(List<String> problems) throws Exception {
         Path root = ROOT.resolve("wrong-fixes");
         List<Path> fixes;
-        try (Stream<Path> dirs = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
-            fixes = dirs.filter(Files::isDirectory).flatMap(lessonDir -> {
-                try {
-                    return Files.list(lessonDir).filter(Files::isDirectory);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).sorted().collect(Collectors.toList());
+        try (Stream<Path> dirs = Files.isDirectory(root) ? Files.walk(root, 2) : Stream.empty()) {
+            fixes = dirs.filter(p -> root.relativize(p).getNameCount() == 2 && Files.isDirectory(p)).sorted()
+                    .collect(Collectors.toList());
         }
         System.out.printf("  %-28s %-30s %-8s %s%n", "lesson", "wrong fix", "caught?", "");
         for (Path fix : fixes) {

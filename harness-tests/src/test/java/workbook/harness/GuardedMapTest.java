@@ -63,6 +63,23 @@ class GuardedMapTest {
                 "and then " + me + " called keySet().toArray(), 9 operations: refused, over budget");
     }
 
+    @Test
+    @DisplayName("an emptied map passes the removal check; an entry left or a worker off its share fails it")
+    void everyEntryRemovedOnce() {
+        withLock(() -> {
+            for (int key = 0; key < 9; key++) {
+                map.remove(key);
+            }
+        });
+        assertThatThrownBy(() -> map.assertEveryEntryRemovedOnce(new int[] {5, 4}, 5, "share", "Hints: here"))
+                .hasMessage("1 of 10 entries are left; the workers report 9 removals and the map counted 9; 1 of 2"
+                        + " workers removed other than 5. Every worker should remove exactly its share, and every"
+                        + " entry should be removed once.\nHints: here");
+
+        withLock(() -> map.remove(9));
+        map.assertEveryEntryRemovedOnce(new int[] {5, 5}, 5, "share", "Hints: here");
+    }
+
     private void withLock(Runnable body) {
         lock.lock();
         try {

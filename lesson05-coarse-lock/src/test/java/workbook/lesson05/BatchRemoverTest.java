@@ -53,7 +53,7 @@ class BatchRemoverTest {
         if (crashed != null) {
             throw crashed;
         }
-        assertEveryEntryRemovedOnce(map, removed);
+        map.assertEveryEntryRemovedOnce(removed, BATCH, "batch", HINTS);
     }
 
     private static void assertNoBatchWasSeenHalfRemoved(AuditedLock lock) {
@@ -63,25 +63,6 @@ class BatchRemoverTest {
                     + " safe, but the batch was not atomic: only a lock held from the batch's first removal to its"
                     + " last makes the whole batch disappear at once.\n" + HINTS);
         });
-    }
-
-    private static void assertEveryEntryRemovedOnce(GuardedMap<Integer, Integer> map, int[] removed) {
-        int left = map.remaining().size();
-        long total = 0;
-        int shortBatches = 0;
-        for (int r : removed) {
-            total += r;
-            if (r != BATCH) {
-                shortBatches++;
-            }
-        }
-        if (left != 0 || total != ENTRIES || map.removals() != ENTRIES || shortBatches != 0) {
-            throw new AssertionError(count(left) + " of " + count(ENTRIES) + " entries are left; the workers report "
-                    + count(total) + " removals and the map counted " + count(map.removals()) + "; "
-                    + count(shortBatches) + " of " + count(THREADS) + " workers removed other than " + BATCH
-                    + ". Every worker should remove exactly its batch, and every entry should be removed once.\n"
-                    + HINTS);
-        }
     }
 
     @Test

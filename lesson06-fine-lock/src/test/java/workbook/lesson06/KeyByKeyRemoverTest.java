@@ -65,7 +65,7 @@ class KeyByKeyRemoverTest {
         if (crashed != null) {
             throw crashed;
         }
-        assertEveryEntryRemovedOnce(map, removed);
+        map.assertEveryEntryRemovedOnce(removed, PER_WORKER, "share", HINTS);
     }
 
     @Test
@@ -119,24 +119,5 @@ class KeyByKeyRemoverTest {
                     + " but it is lesson 05's coarse lock: this lesson takes the lock once per removal, so that"
                     + " other threads can get in between any two.\n" + HINTS);
         });
-    }
-
-    private static void assertEveryEntryRemovedOnce(GuardedMap<Integer, Integer> map, int[] removed) {
-        int left = map.remaining().size();
-        long total = 0;
-        int shortOrLong = 0;
-        for (int r : removed) {
-            total += r;
-            if (r != PER_WORKER) {
-                shortOrLong++;
-            }
-        }
-        if (left != 0 || total != ENTRIES || map.removals() != ENTRIES || shortOrLong != 0) {
-            throw new AssertionError(count(left) + " of " + count(ENTRIES) + " entries are left; the workers report "
-                    + count(total) + " removals and the map counted " + count(map.removals()) + "; "
-                    + count(shortOrLong) + " of " + count(THREADS) + " workers removed other than " + PER_WORKER
-                    + ". Every worker should remove exactly its share, and every entry should be removed once.\n"
-                    + HINTS);
-        }
     }
 }

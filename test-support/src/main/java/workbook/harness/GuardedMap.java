@@ -168,6 +168,32 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
         }
     }
 
+    /**
+     * Fails unless the workers emptied the map, removing each entry exactly once, and each worker removed exactly
+     * {@code each} entries, as it reported in {@code removedByWorker}. For a map that started with {@code each}
+     * entries per worker; {@code what} names a worker's part in the message ("batch", "share"). Call it after the
+     * workers have finished.
+     */
+    public void assertEveryEntryRemovedOnce(int[] removedByWorker, int each, String what, String hints) {
+        long atStart = (long) removedByWorker.length * each;
+        int left = entries.size();
+        long total = 0;
+        int otherThanEach = 0;
+        for (int r : removedByWorker) {
+            total += r;
+            if (r != each) {
+                otherThanEach++;
+            }
+        }
+        if (left != 0 || total != atStart || removals != atStart || otherThanEach != 0) {
+            throw new AssertionError(Format.count(left) + " of " + Format.count(atStart) + " entries are left; the"
+                    + " workers report " + Format.count(total) + " removals and the map counted "
+                    + Format.count(removals) + "; " + Format.count(otherThanEach) + " of "
+                    + Format.count(removedByWorker.length) + " workers removed other than " + each + ". Every worker"
+                    + " should remove exactly its " + what + ", and every entry should be removed once.\n" + hints);
+        }
+    }
+
     // ---- The guard ----
 
     /** Marks a call that {@code method} describes on its own, e.g. "keySet().toArray()". */
