@@ -3,17 +3,23 @@ package workbook.harness;
 import java.util.function.IntFunction;
 
 /**
- * The result of reading keys 0 … expected-1 back from a map after a stress run where key k was stored with value k:
- * how many are missing (or wrong), and what {@code size()} said. Lessons 01 and 02 report losses with it.
+ * The result of reading keys 0 … expected-1 back from a map after a stress run where key k was stored with value
+ * {@link #valueOf(int) valueOf(k)}: how many are missing (or wrong), and what {@code size()} said. Lessons 01 and 02
+ * report losses with it.
  */
 public record ReadBack(int expected, int missing, int size) {
+
+    /** The value stored under {@code key}: never the key itself, so that a key read back as its value is caught. */
+    public static int valueOf(int key) {
+        return key * 7 + 1;
+    }
 
     /** Reads every key through {@code get}; {@code size} is the map's own count. */
     public static ReadBack of(int expected, IntFunction<Integer> get, int size) {
         int missing = 0;
         for (int key = 0; key < expected; key++) {
             Integer value = get.apply(key);
-            if (value == null || value != key) {
+            if (value == null || value != valueOf(key)) {
                 missing++;
             }
         }

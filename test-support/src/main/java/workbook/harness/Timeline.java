@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,13 @@ public final class Timeline {
 
     /** Lincheck's second table: every call of every thread, each row ending in its source location. */
     static final String DETAILED_START = "Detailed trace:";
+
+    /** Lincheck's last line when it stopped a thread that kept looping, rather than one that waits. */
+    private static final String LOOPING_FOREVER = "livelock due to non-terminating loops";
+
+    /** The loop a thread was in when Lincheck gave up on it: the last "loop(…) at X" before the spin verdict. */
+    private static final Pattern LOOP_BEFORE_GIVING_UP = Pattern.compile(
+            "loop\\(\\d+ iterations\\) at (\\S+\\([^()]*\\))(?:(?!loop\\().)*?active lock detected", Pattern.DOTALL);
 
     private static final Pattern LOCATION = Pattern.compile(" at \\S+\\([^()]*\\)( \\[[^]]*])?$");
 
@@ -65,8 +73,7 @@ public final class Timeline {
     /** The scenario's own failure line(s), e.g. "lost a put". */
     static String complaint(String message) {
         if (message.contains("= Concurrent test has hung =")) {
-            return "The threads hung: in the interleaving below each one ends up waiting for something that never"
-                    + " comes, typically a lock another thread holds (a deadlock).";
+            return hung(message);
         }
         int start = message.indexOf("= Concurrent test failed =");
         int end = message.indexOf(TABLE_START);
@@ -82,6 +89,24 @@ public final class Timeline {
             }
         }
         return String.join("\n", lines).strip();
+    }
+
+    /**
+     * Why the threads did not finish. Lincheck reports two kinds of hang: threads that wait for each other (a lock
+     * held by a thread that waits too), and a thread that keeps looping, which it stops after a bounded number of
+     * iterations because it cannot tell a long loop from an endless one. Only the first involves a lock.
+     */
+    private static String hung(String message) {
+        if (!message.contains(LOOPING_FOREVER)) {
+            return "The threads hung: in the interleaving below each one ends up waiting for something that never"
+                    + " comes, typically a lock another thread holds (a deadlock).";
+        }
+        Matcher loop = LOOP_BEFORE_GIVING_UP.matcher(message);
+        String where = loop.find() ? " in " + loop.group(1) : "";
+        return "The threads did not finish: a thread kept looping" + where + ", and the model checker stopped it"
+                + " there. No thread was waiting for a lock: the checker follows a loop only so far, since it cannot"
+                + " tell a long loop from one that never ends. The interleaving below shows how the threads got"
+                + " there; it breaks the scenario, which never reached its final check.";
     }
 
     /** The timeline steps, one string per line, or an empty list when there is no table to read. */
