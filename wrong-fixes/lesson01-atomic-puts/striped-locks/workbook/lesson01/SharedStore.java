@@ -10,9 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Sixteen locks, the stripe chosen by the key, so that puts of different keys need not wait for each other: the way
  * ConcurrentHashMap is said to work. But ConcurrentHashMap stripes its own table; here all stripes guard the same
  * HashMap, whose table, size and resize() belong to every key at once. Two puts of keys in different stripes hold
- * different locks and run inside the HashMap together, exactly as before.
+ * different locks and run inside the HashMap together, exactly as before, and a get of one stripe reads the table while
+ * a put of another stripe is resizing it.
  *
- * Caught by: noInterleavingLosesAPut, fewThreadsKeepEveryPut
+ * Caught by: fewThreadsKeepEveryPut, readersDuringPutsFindEveryStoredKey
  */
 public class SharedStore {
 

@@ -11,13 +11,13 @@ import java.util.Map;
  * with 1,000,000 items every time, because update runs while the thread holds the global interpreter lock.
  *
  * This class is the Java port: HashMap.putAll(mine). One call looks like one step, but inside it is a loop of
- * ordinary puts (plus a resize up front), with nothing that keeps two threads out of it at the same time.
+ * ordinary puts (plus a resize up front), with nothing that keeps two threads out of it at the same time, or keeps a
+ * reader out while the table is half resized. The tests show both: threads calling putAll at once lose entries (on
+ * one CPU too, once a resize takes longer than a time slice), a reader running during the putAll calls misses keys,
+ * and a model checker prints the interleaving of two small batches that loses an entry. The README has the figures.
  *
- *   2 CPUs, 1,000 threads x putAll of 1,000: hundreds of thousands of entries go missing on every run.
- *   1 CPU:  the stress test can pass by luck; the model-checked test (two threads, two small batches) fails on every
- *           run and prints the interleaving.
- *
- * Your task: make SharedStore safe when many threads call putAll at once, without changing its public methods.
+ * Your task: make SharedStore safe when many threads call putAll at once while other threads call get and size,
+ * without changing its public methods.
  * Run:  ./mvnw test -pl lesson02-putall -am        Hints: lesson02-putall/README.md
  */
 public class SharedStore {
