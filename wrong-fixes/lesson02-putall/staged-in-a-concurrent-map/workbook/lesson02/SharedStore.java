@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * whole path thread-safe. The staging map is local to one call, so nobody else ever touches it; the shared map is
  * still the plain HashMap, and two putAll calls into it race exactly as before.
  *
- * Caught by: fewThreadsKeepEveryEntry, readersDuringPutAllFindEveryStoredKey
+ * Caught by: readersDuringPutAllFindEveryStoredKey
  */
 public class SharedStore {
 

@@ -9,7 +9,7 @@ import java.util.Map;
  * putAll now runs inside a synchronized block, but on the batch passed in, and every thread passes its own batch.
  * Each thread holds a different monitor, nobody waits for anybody, and the puts inside HashMap.putAll race as before.
  *
- * Caught by: noInterleavingLosesAnEntry, fewThreadsKeepEveryEntry, readersDuringPutAllFindEveryStoredKey
+ * Caught by: noInterleavingLosesAnEntry, readersDuringPutAllFindEveryStoredKey
  */
 public class SharedStore {
 
