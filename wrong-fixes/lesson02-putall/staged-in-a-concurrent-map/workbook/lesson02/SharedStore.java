@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * Each batch is first copied into a ConcurrentHashMap, as if a thread-safe map anywhere along the way made the
  * whole path thread-safe. The staging map is local to one call, so nobody else ever touches it; the shared map is
- * still the plain HashMap, and two putAll calls into it race exactly as before.
+ * still the plain HashMap, and two putAll calls into it race exactly as before; a get, unguarded too, reads the table
+ * while a putAll is resizing it and misses keys that are there.
  *
  * Caught by: readersDuringPutAllFindEveryStoredKey
  */
