@@ -69,7 +69,6 @@ class KeyByKeyRemoverTest {
         report.publishEntry("hold CPU time, 9 in 10 within", String.format(Locale.ROOT, "%.2f µs at %s entries,"
                 + " %.2f µs at %s: %.2f times", atN / 1e3, count(ENTRIES / 4), at4N / 1e3, count(ENTRIES),
                 (double) at4N / atN));
-        System.out.println("TEMPGROWTH " + (double) at4N / atN);
         if (at4N > HOLD_GROWTH_ALLOWED * atN) {
             throw new AssertionError(String.format(Locale.ROOT, "with %s entries, 9 in 10 holds of the lock took at"
                     + " most %.1f µs of CPU time; with %s entries, %.1f µs: %.1f times as long (allowed: %.1f).%n"
