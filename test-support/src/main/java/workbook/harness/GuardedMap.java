@@ -3,7 +3,6 @@ package workbook.harness;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -381,16 +380,12 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
         return (h ^ (h >>> 16)) & (tableSlots - 1);
     }
 
-    /** The empty slots a walk over the whole table passes: none in an empty map (HashMap does not walk it). */
+    /**
+     * The empty slots a walk over the whole table passes: at least the slots left over when every entry has a slot
+     * of its own (keys that share a slot leave more empty); none in an empty map, whose table HashMap does not walk.
+     */
     private long emptySlots() {
-        if (entries.isEmpty()) {
-            return 0;
-        }
-        BitSet occupied = new BitSet(tableSlots);
-        for (K key : entries.keySet()) {
-            occupied.set(slotOf(key));
-        }
-        return tableSlots - occupied.cardinality();
+        return entries.isEmpty() ? 0 : Math.max(0, tableSlots - entries.size());
     }
 
     /** Charges a walk over every entry: each key read, each empty slot walked past. */
