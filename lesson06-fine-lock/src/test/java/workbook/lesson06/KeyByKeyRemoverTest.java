@@ -13,7 +13,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestReporter;
 import workbook.harness.AuditedLock;
 import workbook.harness.GuardedMap;
 import workbook.harness.GuardedMap.Work;
@@ -59,16 +58,13 @@ class KeyByKeyRemoverTest {
     @Order(2)
     @DisplayName("with 4 times the workers and entries, a hold of the lock costs about the same: no work per removal"
             + " that grows with the entries, in the map or beside it")
-    void aHoldCostsTheSameWithFourTimesTheEntries(TestReporter report) throws Throwable {
+    void aHoldCostsTheSameWithFourTimesTheEntries() throws Throwable {
         removeAllEntries(THREADS / 4); // once to warm up the JIT compiler: only the run after it is compared
         AuditedLock large = removeAllEntries(THREADS);
         AuditedLock small = removeAllEntries(THREADS / 4);
 
         long atN = small.holdCpuNanos(HOLD_QUANTILE);
         long at4N = large.holdCpuNanos(HOLD_QUANTILE);
-        report.publishEntry("hold CPU time, 9 in 10 within", String.format(Locale.ROOT, "%.2f µs at %s entries,"
-                + " %.2f µs at %s: %.2f times", atN / 1e3, count(ENTRIES / 4), at4N / 1e3, count(ENTRIES),
-                (double) at4N / atN));
         if (at4N > HOLD_GROWTH_ALLOWED * atN) {
             throw new AssertionError(String.format(Locale.ROOT, "with %s entries, 9 in 10 holds of the lock took at"
                     + " most %.1f µs of CPU time; with %s entries, %.1f µs: %.1f times as long (allowed: %.1f).%n"
