@@ -10,7 +10,7 @@ import java.util.concurrent.locks.Lock;
  *
  * Every map call is now under the lock, so the map is never corrupted. But the batch is not atomic: between two
  * removals of one batch, other workers (and readers) run, and see the map with half a batch gone. That is lesson 06's
- * per-iteration lock, not this lesson's coarse one.
+ * fine lock, not this lesson's coarse one.
  *
  * Caught by: everyBatchIsRemovedWhileHoldingTheLock
  */

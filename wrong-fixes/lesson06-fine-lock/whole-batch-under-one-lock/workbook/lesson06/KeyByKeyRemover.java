@@ -7,7 +7,7 @@ import java.util.concurrent.locks.Lock;
 /*
  * Wrong fix · lesson 06 · one lock hold for the whole batch
  *
- * Fast and correct: one walk over the keys, removing as it goes, all while holding the lock once. But that is
+ * Correct: each batch is one walk over the keys, removing as it goes, all while holding the lock once. But that is
  * lesson 05's coarse lock. This lesson's task keeps the lock per removal, so that other threads can get in between
  * any two.
  *

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.locks.Lock;
 
 /**
- * Strategy 2, the fixed per-iteration lock (lesson 06's solution): one snapshot of the keys, taken once and shared by
+ * Strategy 2, lesson 06's fine lock, fixed (its solution): one snapshot of the keys, taken once and shared by
  * all workers, who draw the next key and remove it under the lock, one key per hold. Linear work.
  */
 final class SharedKeysRemoval {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,27 +41,70 @@ class GuardedMapTest {
     @Test
     @DisplayName("work over the budget is refused, and the first calls read as a timeline with context switches")
     void workOverBudgetIsRefusedAndTheFirstCallsAreTold() throws InterruptedException {
-        map.limitWork(25);
+        map.limitWork(40);
         Thread other = new Thread(() -> withLock(() -> new ArrayList<>(map.keySet())), "worker-2");
 
         withLock(() -> {
-            new ArrayList<>(map.keySet());
+            new ArrayList<>(map.keySet()); // 10 keys read and 6 empty slots walked past: 16 operations
             map.containsKey(0);
             map.remove(0);
         });
         other.start();
         other.join();
         assertThatThrownBy(() -> withLock(() -> new ArrayList<>(map.keySet())))
-                .hasMessageContaining("the work budget of 25 map operations ran out when");
+                .hasMessageContaining("the work budget of 40 map operations ran out when");
 
         String me = Thread.currentThread().getName();
-        assertThat(map.workAtBudget()).hasValueSatisfying(work -> assertThat(work.total()).isEqualTo(21));
+        assertThat(map.workAtBudget()).hasValueSatisfying(work -> assertThat(work.total()).isEqualTo(34));
         assertThat(map.firstCalls()).containsExactly(
-                String.format("%-14s%s", me + ":", "keySet().toArray() (10 keys), containsKey(0), remove(0)"),
+                String.format("%-14s%s", me + ":", "keySet().toArray() (16 operations), containsKey(0), remove(0)"),
                 " ".repeat(14) + "<context switch>",
-                String.format("%-14s%s", "worker-2:", "keySet().toArray() (9 keys)"),
+                String.format("%-14s%s", "worker-2:", "keySet().toArray() (16 operations)"),
                 " ".repeat(14) + "<context switch>",
-                "and then " + me + " called keySet().toArray(), 9 operations: refused, over budget");
+                "and then " + me + " called keySet().toArray(), 16 operations: refused, over budget");
+    }
+
+    @Test
+    @DisplayName("iterators are charged the empty table slots they walk past, as a HashMap walks them")
+    void iteratorsAreChargedTheSlotsTheyWalk() {
+        withLock(() -> {
+            for (int i = 0; i < 10; i++) {
+                map.remove(map.keySet().iterator().next()); // the i-th new iterator walks past i emptied slots
+            }
+            assertThat(map.keySet().iterator().hasNext()).isFalse(); // an empty map's table is not walked
+        });
+        assertThat(map.work().slotsWalked()).isEqualTo(0 + 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9);
+        assertThat(map.work().keysRead()).isEqualTo(10);
+
+        GuardedMap<Integer, Integer> full = GuardedMap.withKeys(10, lock);
+        withLock(() -> {
+            Iterator<Integer> keys = full.keySet().iterator();
+            while (keys.hasNext()) {
+                keys.next();
+                keys.remove();
+            }
+        });
+        assertThat(full.work().slotsWalked()).isEqualTo(16 - 10); // one walk: only the slots after the last key
+    }
+
+    @Test
+    @DisplayName("the table grows as a HashMap's does: doubled when the entries pass three quarters of it")
+    void theTableGrowsAsAHashMapsDoes() {
+        assertThat(GuardedMap.withKeys(12, lock).tableSlots()).isEqualTo(16);
+        assertThat(GuardedMap.withKeys(13, lock).tableSlots()).isEqualTo(32);
+        assertThat(GuardedMap.withKeys(100_000, lock).tableSlots()).isEqualTo(262_144);
+    }
+
+    @Test
+    @DisplayName("a removal told to fail throws and leaves its entry in place")
+    void aRemovalToldToFailThrows() {
+        map.failRemoval(2);
+        withLock(() -> {
+            map.remove(0);
+            assertThatThrownBy(() -> map.remove(1)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("removal 2 failed (the test's injected failure)");
+        });
+        assertThat(map.remaining()).containsKey(1).hasSize(9);
     }
 
     @Test

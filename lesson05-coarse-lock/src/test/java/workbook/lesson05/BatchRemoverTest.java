@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,26 @@ class BatchRemoverTest {
 
     @Test
     @Order(2)
+    @DisplayName("a batch that fails halfway, on an exception from the map, still lets go of the lock")
+    void aBatchThatFailsLetsGoOfTheLock() {
+        ReentrantLock lock = new ReentrantLock();
+        GuardedMap<Integer, Integer> map = GuardedMap.withKeys(2 * BATCH, lock);
+        map.failRemoval(BATCH / 2);
+        BatchRemover remover = new BatchRemover(map, lock);
+
+        Throwable thrown = catchThrowable(() -> remover.removeBatch(BATCH));
+
+        if (lock.isLocked()) {
+            throw new AssertionError("removeBatch(" + BATCH + ") ended with " + (thrown == null ? "no exception"
+                    : thrown) + ", and the lock is still held by the thread that called it. That thread has left"
+                    + " removeBatch, so nothing will ever call unlock(), and every other worker would wait for the"
+                    + " lock forever. Call unlock() in a finally block, so that"
+                    + " it runs however the batch ends.\n" + HINTS);
+        }
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("a reader that takes the lock never sees half of a batch, in any interleaving")
     void aReaderUnderTheLockNeverSeesHalfABatch() {
         ModelCheck.assumeItSeesInsideJdkCollections();

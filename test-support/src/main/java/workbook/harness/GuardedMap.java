@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * A {@link HashMap} that may only be touched while one given lock is held: the "guarded by" rule, checked on every
@@ -26,10 +27,18 @@ import java.util.concurrent.locks.ReentrantLock;
  *       even when the code under test swallows the error. Because every unguarded call is refused before it reaches
  *       the {@code HashMap}, the map itself is never corrupted.</li>
  *   <li>Every call that passes is counted as work: keys checked, keys read through {@code keySet()},
- *       {@code values()} or {@code entrySet()}, remove calls, entries removed, writes. With
- *       {@link #limitWork(long)} the map stops the run as soon as the work exceeds a budget, so a quadratic
- *       algorithm fails in milliseconds, with the counts, instead of running for minutes.</li>
+ *       {@code values()} or {@code entrySet()}, empty table slots walked past to find them, remove calls, entries
+ *       removed, writes. With {@link #limitWork(long)} the map stops the run as soon as the work exceeds a budget,
+ *       so a quadratic algorithm fails in milliseconds, with the counts, instead of running for minutes.</li>
  * </ul>
+ *
+ * <p>A {@code HashMap} keeps its entries in a table of slots, and an iterator walks that table from slot 0, past
+ * every empty slot, to reach each entry. A new iterator asked for one key per lock hold walks past every slot
+ * emptied so far: quadratic work in only two map calls per entry. So the map counts the slots its iterators walk,
+ * as {@code HashMap} walks them: it sizes and grows its table model by {@code HashMap}'s own rule (16 slots,
+ * doubled whenever the entries exceed three quarters of them; removals never shrink it), and finds a key's slot
+ * from its hash as {@code HashMap} does. (A {@code HashMap} also grows a small table early when 8 keys share a
+ * slot; the tests' keys never do.)
  *
  * <p>Views and their iterators are guarded too. After the workers have finished, the test reads the result with
  * {@link #remaining()}, which needs no lock.
@@ -38,14 +47,17 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
 
     private final Map<K, V> entries = new HashMap<>();
     private final ReentrantLock lock;
+    private int tableSlots = 16; // the length of entries' table, by HashMap's rule; changed only by the holder
 
     // Work done under the lock; only the thread holding it changes these.
     private long keysRead;
+    private long slotsWalked;
     private long keyChecks;
     private long removeCalls;
     private long removals;
     private long writes;
     private long budget = Long.MAX_VALUE;
+    private long failingRemoval; // 0: none
     private volatile Work workAtBudget;
     private volatile String callOverBudget;
     private final List<Run> firstCalls = new ArrayList<>();
@@ -65,16 +77,25 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
     public static GuardedMap<Integer, Integer> withKeys(int n, ReentrantLock lock) {
         GuardedMap<Integer, Integer> map = new GuardedMap<>(lock);
         for (int key = 0; key < n; key++) {
-            map.entries.put(key, key);
+            map.store(key, key);
         }
         return map;
     }
 
-    /** How much work the map has done, by kind; {@link #total()} is what a budget limits. */
-    public record Work(long keysRead, long keyChecks, long removeCalls, long removals, long writes) {
+    /**
+     * How much work the map has done, by kind; {@link #total()} is what a budget limits. {@code slotsWalked} counts
+     * the empty table slots that iterators (and copies of the keys) walked past on their way to the keys.
+     */
+    public record Work(long keysRead, long slotsWalked, long keyChecks, long removeCalls, long removals,
+            long writes) {
         public long total() {
-            return keysRead + keyChecks + removeCalls + writes;
+            return keysRead + slotsWalked + keyChecks + removeCalls + writes;
         }
+    }
+
+    /** The number of slots in the map's table, as {@code HashMap} sizes it: what one walk over all keys passes. */
+    public int tableSlots() {
+        return tableSlots;
     }
 
     /**
@@ -85,11 +106,20 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
         budget = operations;
     }
 
+    /**
+     * Makes the {@code number}-th removal of an entry (counted from the first, 1 is the first) throw an
+     * {@link IllegalStateException} instead, leaving the entry in place: a call that fails in the middle of a job,
+     * as any call may, to show whether the caller still lets go of its lock.
+     */
+    public void failRemoval(long number) {
+        failingRemoval = number;
+    }
+
     // ---- What the test reads afterwards (no lock needed once the workers have been joined) ----
 
     /** The work counted so far. */
     public Work work() {
-        return new Work(keysRead, keyChecks, removeCalls, removals, writes);
+        return new Work(keysRead, slotsWalked, keyChecks, removeCalls, removals, writes);
     }
 
     /** Entries actually removed so far (remove calls that found their key, iterator removals, clear). */
@@ -233,7 +263,7 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
     /** Guards the call, then charges {@code units} of work to the budget before it goes ahead. */
     private void charge(String method, Object argument, long units) {
         guard(method, argument);
-        if (keysRead + keyChecks + removeCalls + writes + units > budget) {
+        if (work().total() + units > budget) {
             workAtBudget = work();
             callOverBudget = Thread.currentThread().getName() + " called " + describe(method, argument)
                     + (units == 1 ? "" : ", " + Format.count(units) + " operations");
@@ -281,7 +311,7 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
         }
         latest.calls++;
         if (latest.shown.size() < CALLS_SHOWN) {
-            latest.shown.add(describe(method, argument) + (units > 1 ? " (" + Format.count(units) + " keys)" : ""));
+            latest.shown.add(describe(method, argument) + (units > 1 ? " (" + Format.count(units) + " operations)" : ""));
         }
     }
 
@@ -308,8 +338,7 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
 
     @Override
     public boolean containsValue(Object value) {
-        charge("containsValue", value, entries.size());
-        keysRead += entries.size();
+        walkAll("containsValue", value);
         return entries.containsValue(value);
     }
 
@@ -324,25 +353,66 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
     public V put(K key, V value) {
         charge("put", key + ", " + value, 1);
         writes++;
-        return entries.put(key, value);
+        return store(key, value);
+    }
+
+    /** Puts into the backing map and grows the table model as {@code HashMap} grows its table. */
+    private V store(K key, V value) {
+        V old = entries.put(key, value);
+        if (entries.size() > tableSlots / 4 * 3) {
+            tableSlots *= 2;
+        }
+        return old;
+    }
+
+    /** Throws instead of removing {@code count} entries if the failing removal is among them. */
+    private void beforeRemoving(long count) {
+        if (failingRemoval > removals && failingRemoval <= removals + count) {
+            throw new IllegalStateException("removal " + failingRemoval + " failed (the test's injected failure)");
+        }
+    }
+
+    // ---- Where a HashMap iterator walks ----
+
+    /** The slot of {@code key} in the table, computed as {@code HashMap.hash} and {@code HashMap.getNode} do. */
+    private int slotOf(Object key) {
+        int h = key == null ? 0 : key.hashCode();
+        return (h ^ (h >>> 16)) & (tableSlots - 1);
+    }
+
+    /**
+     * The empty slots a walk over the whole table passes: at least the slots left over when every entry has a slot
+     * of its own (keys that share a slot leave more empty); none in an empty map, whose table HashMap does not walk.
+     */
+    private long emptySlots() {
+        return entries.isEmpty() ? 0 : Math.max(0, tableSlots - entries.size());
+    }
+
+    /** Charges a walk over every entry: each key read, each empty slot walked past. */
+    private void walkAll(String method, Object argument) {
+        long empty = emptySlots();
+        charge(method, argument, entries.size() + empty);
+        keysRead += entries.size();
+        slotsWalked += empty;
     }
 
     @Override
     public V remove(Object key) {
         charge("remove", key, 1);
         removeCalls++;
-        boolean present = entries.containsKey(key);
-        V old = entries.remove(key);
-        if (present) {
-            removals++;
+        if (!entries.containsKey(key)) {
+            return null;
         }
-        return old;
+        beforeRemoving(1);
+        removals++;
+        return entries.remove(key);
     }
 
     @Override
     public void clear() {
         charge("clear()", NO_ARGUMENT, 1);
         removeCalls++;
+        beforeRemoving(entries.size());
         removals += entries.size();
         entries.clear();
     }
@@ -350,19 +420,19 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
     @Override
     public Set<K> keySet() {
         guard("keySet()");
-        return new SetView<>("keySet()", entries.keySet(), false);
+        return new SetView<>("keySet()", entries.keySet(), false, Map.Entry::getKey);
     }
 
     @Override
     public Collection<V> values() {
         guard("values()");
-        return new View<>("values()", entries.values(), true);
+        return new View<>("values()", entries.values(), true, Map.Entry::getValue);
     }
 
     @Override
     public Set<Map.Entry<K, V>> entrySet() {
         guard("entrySet()");
-        return new SetView<>("entrySet()", entries.entrySet(), false);
+        return new SetView<>("entrySet()", entries.entrySet(), false, entry -> entry);
     }
 
     // ---- Views: guarded and counted like the map ----
@@ -371,35 +441,54 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
         final String name;
         final Collection<E> inner;
         final boolean containsScansAll;
+        final Function<Map.Entry<K, V>, E> element;
 
-        View(String name, Collection<E> inner, boolean containsScansAll) {
+        /** A view of {@code inner}, whose iterator yields {@code element} of each entry of the backing map. */
+        View(String name, Collection<E> inner, boolean containsScansAll, Function<Map.Entry<K, V>, E> element) {
             this.name = name;
             this.inner = inner;
             this.containsScansAll = containsScansAll;
+            this.element = element;
         }
 
         @Override
         public Iterator<E> iterator() {
             guard(name + ".iterator()");
-            Iterator<E> it = inner.iterator();
+            Iterator<Map.Entry<K, V>> it = entries.entrySet().iterator(); // the same walk as every view's
             return new Iterator<>() {
+                /** The first slot this iterator has not yet walked past; an empty map's table is not walked. */
+                int walked = entries.isEmpty() ? tableSlots : 0;
+
                 @Override
                 public boolean hasNext() {
                     guard(name + ".iterator().hasNext()");
-                    return it.hasNext();
+                    boolean more = it.hasNext();
+                    if (!more && walked < tableSlots) {
+                        charge(name + ".iterator().hasNext()", NO_ARGUMENT, tableSlots - walked);
+                        slotsWalked += tableSlots - walked;
+                        walked = tableSlots; // the walk to the end of the table, looking for one more
+                    }
+                    return more;
                 }
 
                 @Override
                 public E next() {
-                    charge(name + ".iterator().next()", NO_ARGUMENT, 1);
+                    guard(name + ".iterator().next()");
+                    Map.Entry<K, V> entry = it.next();
+                    int slot = slotOf(entry.getKey());
+                    long passed = Math.max(0, slot - walked);
+                    charge(name + ".iterator().next()", NO_ARGUMENT, 1 + passed);
                     keysRead++;
-                    return it.next();
+                    slotsWalked += passed;
+                    walked = Math.max(walked, slot + 1);
+                    return element.apply(entry);
                 }
 
                 @Override
                 public void remove() {
                     charge(name + ".iterator().remove()", NO_ARGUMENT, 1);
                     removeCalls++;
+                    beforeRemoving(1);
                     it.remove();
                     removals++;
                 }
@@ -415,8 +504,7 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
         @Override
         public boolean contains(Object o) {
             if (containsScansAll) {
-                charge(name + ".contains", o, inner.size());
-                keysRead += inner.size();
+                walkAll(name + ".contains", o);
             } else {
                 charge(name + ".contains", o, 1);
                 keyChecks++;
@@ -428,11 +516,12 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
         public boolean remove(Object o) {
             charge(name + ".remove", o, 1);
             removeCalls++;
-            boolean removed = inner.remove(o);
-            if (removed) {
-                removals++;
+            if (!inner.contains(o)) {
+                return false;
             }
-            return removed;
+            beforeRemoving(1);
+            removals++;
+            return inner.remove(o);
         }
 
         @Override
@@ -442,22 +531,20 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
 
         @Override
         public Object[] toArray() {
-            charge(name + ".toArray()", NO_ARGUMENT, inner.size());
-            keysRead += inner.size();
+            walkAll(name + ".toArray()", NO_ARGUMENT);
             return inner.toArray();
         }
 
         @Override
         public <T> T[] toArray(T[] a) {
-            charge(name + ".toArray(…)", NO_ARGUMENT, inner.size());
-            keysRead += inner.size();
+            walkAll(name + ".toArray(…)", NO_ARGUMENT);
             return inner.toArray(a);
         }
     }
 
     private final class SetView<E> extends View<E> implements Set<E> {
-        SetView(String name, Collection<E> inner, boolean containsScansAll) {
-            super(name, inner, containsScansAll);
+        SetView(String name, Collection<E> inner, boolean containsScansAll, Function<Map.Entry<K, V>, E> element) {
+            super(name, inner, containsScansAll, element);
         }
 
         @Override

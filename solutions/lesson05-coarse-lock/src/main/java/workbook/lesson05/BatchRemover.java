@@ -16,10 +16,10 @@ import java.util.concurrent.locks.Lock;
  * With the map to itself, the worker no longer needs a snapshot: nothing can change under its iterator, so it
  * removes the first entries it meets through the iterator itself.
  *
- * Other fixes that pass the same tests: keeping the exercise's snapshot and moving unlock() below the loop (the
- * tutorial's version; correct, but each batch then copies all remaining keys), or lock.lock() around the method's
- * whole body. Taking the lock per removal (lesson 06) keeps the map safe but fails here: other threads could then
- * see a batch half removed.
+ * Other fixes that pass the same tests (in right-fixes/lesson05-coarse-lock/): keeping the exercise's snapshot and
+ * moving unlock() below the loop (the tutorial's version; correct, but each batch then copies all remaining keys),
+ * and tryLock with a timeout instead of lock(). Taking the lock per removal (lesson 06) keeps the map safe but fails
+ * here: other threads could then see a batch half removed.
  */
 public class BatchRemover {
 
