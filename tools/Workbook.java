@@ -24,9 +24,11 @@ import org.w3c.dom.NodeList;
  * <pre>
  *   (no command)  progress   run every lesson's tests and show which are solved, and what to do next
  *   check                    maintainers and CI: every solution passes, every exercise fails on its race assertion,
- *                            every wrong fix in wrong-fixes/ is caught by the test it names, and code quoted in
- *                            READMEs matches the files
- *   wrong-fixes              only the wrong-fixes part of check
+ *                            every wrong fix in wrong-fixes/ is caught by the test it names, every right fix in
+ *                            right-fixes/ passes every test, each on all CPUs and again pinned to one CPU with
+ *                            taskset (where it exists), and code quoted in READMEs matches the files
+ *   wrong-fixes [lesson…]    only the wrong-fixes part of check
+ *   right-fixes [lesson…]    only the right-fixes part of check
  *   rates [--runs N] [--cpus LIST] [--lessons a,b]
  *                            run each lesson N times as exercise and as solution (optionally pinned with taskset)
  *                            and print detection rates and median test times
@@ -48,11 +50,12 @@ public class Workbook {
         int status = switch (command) {
             case "progress" -> progress();
             case "check" -> check();
-            case "wrong-fixes" -> wrongFixes();
+            case "wrong-fixes" -> fixesOnly(Fix.Kind.WRONG, List.of(args).subList(1, args.length));
+            case "right-fixes" -> fixesOnly(Fix.Kind.RIGHT, List.of(args).subList(1, args.length));
             case "rates" -> rates(List.of(args).subList(1, args.length));
             default -> {
                 System.err.println("Unknown command '" + command + "'. Commands: progress (default), check,"
-                        + " wrong-fixes, rates");
+                        + " wrong-fixes, right-fixes, rates");
                 yield 2;
             }
         };
@@ -116,53 +119,88 @@ public class Workbook {
     static int check() throws Exception {
         List<String> lessons = lessons();
         List<String> problems = new ArrayList<>();
+        String modules = String.join(",", lessons);
+        boolean pinned = canPin();
 
-        System.out.println("1/4  ./mvnw -Psolutions verify   (every solution must pass)");
+        System.out.println("1/5  ./mvnw -Psolutions verify   (every solution must pass)");
         Run solutions = maven("check-solutions", List.of("-Psolutions", "verify"), null);
         if (solutions.exitCode() != 0) {
             problems.add("./mvnw -Psolutions verify failed (exit " + solutions.exitCode() + "); see "
                     + ROOT.relativize(solutions.logFile()));
         }
-        System.out.println("2/4  ./mvnw test                 (every exercise must fail on its race assertion)");
-        maven("check-exercises", List.of("test", "-Dmaven.test.failure.ignore=true"), null);
-
-        System.out.println();
-        System.out.printf("  %-28s %-16s %-16s %s%n", "lesson", "exercise fails?", "solution passes?", "");
+        Map<String, Outcome> solutionsAll = new LinkedHashMap<>();
         for (String lesson : lessons) {
-            Outcome ex = Outcome.read(lesson, "exercise");
-            Outcome sol = Outcome.read(lesson, "solution");
-            String exerciseVerdict = ex.failsForTheRightReason();
-            String solutionVerdict = sol.passed() ? "" : sol.compiled()
-                    ? (sol.failures().size() + " of " + sol.tests() + " tests fail") : "no tests ran";
-            System.out.printf("  %-28s %-16s %-16s %s%n", lesson, exerciseVerdict.isEmpty() ? "yes" : "NO",
-                    solutionVerdict.isEmpty() ? "yes" : "NO", exerciseVerdict + " " + solutionVerdict);
-            if (!exerciseVerdict.isEmpty() && !ex.skipped().isEmpty()) {
-                // A test that cannot run on this JDK (it says why) cannot prove anything here; the strict proof is
-                // the run on a JDK where it does run. Reported, not fatal.
-                System.out.println("  note: " + lesson + " skipped " + ex.skipped().size() + " test(s) on this JDK, and"
-                        + " its other tests did not catch the race this time: not proven here (" + exerciseVerdict
-                        + ")");
-            } else if (!exerciseVerdict.isEmpty()) {
-                problems.add(lesson + ": exercise " + exerciseVerdict);
+            solutionsAll.put(lesson, Outcome.read(lesson, "solution"));
+        }
+        Map<String, Outcome> solutionsPinned = new LinkedHashMap<>();
+        if (pinned) {
+            System.out.println("     again on one CPU (taskset -c " + ONE_CPU + ")");
+            maven("check-solutions-1cpu", List.of("-Psolutions", "test", "-pl", modules, "-am",
+                    "-Dmaven.test.failure.ignore=true"), ONE_CPU);
+            for (String lesson : lessons) {
+                solutionsPinned.put(lesson, Outcome.read(lesson, "solution"));
             }
-            if (!solutionVerdict.isEmpty()) {
-                problems.add(lesson + ": solution " + solutionVerdict);
+        }
+        System.out.println("2/5  ./mvnw test                 (every exercise must fail on its race assertion)");
+        maven("check-exercises", List.of("test", "-Dmaven.test.failure.ignore=true"), null);
+        Map<String, Outcome> exercises = new LinkedHashMap<>();
+        for (String lesson : lessons) {
+            exercises.put(lesson, Outcome.read(lesson, "exercise"));
+        }
+        Map<String, Outcome> exercisesPinned = new LinkedHashMap<>();
+        if (pinned) {
+            System.out.println("     again on one CPU (taskset -c " + ONE_CPU + ")");
+            maven("check-exercises-1cpu", List.of("test", "-pl", modules, "-am", "-Dmaven.test.failure.ignore=true"),
+                    ONE_CPU);
+            for (String lesson : lessons) {
+                exercisesPinned.put(lesson, Outcome.read(lesson, "exercise"));
             }
+        } else {
+            System.out.println(NO_TASKSET);
         }
 
         System.out.println();
-        System.out.println("3/4  every wrong fix in wrong-fixes/ is caught by the test it names");
-        int wrongFixes = checkWrongFixes(problems);
+        System.out.printf("  %-28s %-22s %-22s %s%n", "lesson", "exercise fails?", "solution passes?", "");
+        for (String lesson : lessons) {
+            List<String> exerciseVerdicts = new ArrayList<>();
+            List<String> solutionVerdicts = new ArrayList<>();
+            judgeExercise(lesson, "", exercises.get(lesson), exerciseVerdicts);
+            judgeExercise(lesson, "on one CPU: ", exercisesPinned.get(lesson), exerciseVerdicts);
+            for (String where : List.of("", "on one CPU: ")) {
+                Outcome o = (where.isEmpty() ? solutionsAll : solutionsPinned).get(lesson);
+                if (o != null && !passes(o).isEmpty()) {
+                    solutionVerdicts.add(where + passes(o));
+                }
+            }
+            String exerciseWhy = String.join("; ", exerciseVerdicts);
+            String solutionWhy = String.join("; ", solutionVerdicts);
+            System.out.printf("  %-28s %-22s %-22s %s%n", lesson,
+                    (exerciseWhy.isEmpty() ? "yes" : "NO") + (pinned ? " (1 and 2 CPUs)" : ""),
+                    (solutionWhy.isEmpty() ? "yes" : "NO") + (pinned ? " (1 and 2 CPUs)" : ""),
+                    (exerciseWhy + " " + solutionWhy).strip());
+            exerciseVerdicts.forEach(v -> problems.add(lesson + ": exercise " + v));
+            solutionVerdicts.forEach(v -> problems.add(lesson + ": solution " + v));
+        }
 
         System.out.println();
-        System.out.println("4/4  code quoted in READMEs matches the files");
+        System.out.println("3/5  every wrong fix in wrong-fixes/ is caught by the test it names"
+                + (pinned ? ", on 2 CPUs and on 1" : ""));
+        int wrongFixes = checkFixes(Fix.Kind.WRONG, List.of(), problems);
+
+        System.out.println();
+        System.out.println("4/5  every right fix in right-fixes/ passes every test" + (pinned ? ", on 2 CPUs and on 1" : ""));
+        int rightFixes = checkFixes(Fix.Kind.RIGHT, List.of(), problems);
+
+        System.out.println();
+        System.out.println("5/5  code quoted in READMEs matches the files");
         problems.addAll(checkQuotedCode());
 
         System.out.println();
         if (problems.isEmpty()) {
             System.out.println("check passed: " + lessons.size() + " exercises fail as intended, "
-                    + lessons.size() + " solutions pass, " + wrongFixes + " wrong fixes are caught, quoted code"
-                    + " matches.");
+                    + lessons.size() + " solutions pass, " + wrongFixes + " wrong fixes are caught, " + rightFixes
+                    + " right fixes pass" + (pinned ? " (each on 2 CPUs and on 1)" : " (taskset missing: not on 1 CPU)")
+                    + ", quoted code matches.");
             return 0;
         }
         System.out.println("check FAILED:");
@@ -170,12 +208,54 @@ public class Workbook {
         return 1;
     }
 
-    static int wrongFixes() throws Exception {
+    /** Adds why the exercise did not fail as intended, unless a test skipped on this JDK explains it. */
+    static void judgeExercise(String lesson, String where, Outcome o, List<String> verdicts) {
+        if (o == null) {
+            return;
+        }
+        String verdict = o.failsForTheRightReason();
+        if (verdict.isEmpty()) {
+            return;
+        }
+        if (!o.skipped().isEmpty()) {
+            // A test that cannot run on this JDK (it says why) cannot prove anything here; the strict proof is the
+            // run on a JDK where it does run. Reported, not fatal.
+            System.out.println("  note: " + lesson + " skipped " + o.skipped().size() + " test(s) on this JDK, and"
+                    + " its other tests did not catch the race " + where + "this time: not proven here (" + verdict
+                    + ")");
+            return;
+        }
+        verdicts.add(where + verdict);
+    }
+
+    /** Empty when every test ran and passed; otherwise why not. */
+    static String passes(Outcome o) {
+        return o.passed() ? "" : o.compiled() ? (o.failures().size() + " of " + o.tests() + " tests fail: "
+                + o.failures().stream().map(Failure::test).collect(Collectors.joining(", "))) : "no tests ran";
+    }
+
+    static final String ONE_CPU = "0";
+    static final String NO_TASKSET = "     note: no taskset on this machine (it is Linux-only), so nothing runs pinned"
+            + " to one CPU here; CI on Linux does.";
+
+    /** True when taskset can pin a process to one CPU here. */
+    static boolean canPin() throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("taskset", "-c", ONE_CPU, "true").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The wrong-fixes and right-fixes commands: only that part of check, optionally for some lessons only. */
+    static int fixesOnly(Fix.Kind kind, List<String> lessons) throws Exception {
         List<String> problems = new ArrayList<>();
-        int count = checkWrongFixes(problems);
+        int count = checkFixes(kind, lessons, problems);
         System.out.println();
         if (problems.isEmpty()) {
-            System.out.println("all " + count + " wrong fixes are caught.");
+            System.out.println("all " + count + " " + kind.folder + " " + kind.verdict + ".");
             return 0;
         }
         problems.forEach(p -> System.out.println("  - " + p));
@@ -185,24 +265,51 @@ public class Workbook {
     static final Pattern CAUGHT_BY = Pattern.compile("Caught by: ([\\w, ]+)");
 
     /**
-     * Each folder wrong-fixes/LESSON/NAME is a source folder holding a plausible but wrong fix of that lesson's
-     * exercise; a line "Caught by: testMethod" in it names the test(s) that must fail on it. Runs the lesson's tests
-     * against each one and adds a problem for every wrong fix that gets through, or fails for the wrong reason.
+     * A fix kept as code: a folder wrong-fixes/LESSON/NAME or right-fixes/LESSON/NAME, a whole source folder that
+     * replaces the lesson's src/main/java. A wrong fix names the test(s) that must fail on it in a line
+     * "Caught by: testMethod"; a right fix must pass every test.
      */
-    static int checkWrongFixes(List<String> problems) throws Exception {
-        Path root = ROOT.resolve("wrong-fixes");
-        List<Path> fixes;
-        try (Stream<Path> dirs = Files.isDirectory(root) ? Files.walk(root, 2) : Stream.empty()) {
-            fixes = dirs.filter(p -> root.relativize(p).getNameCount() == 2 && Files.isDirectory(p)).sorted()
-                    .collect(Collectors.toList());
+    record Fix(Kind kind, String lesson, String name, Path sources) {
+
+        enum Kind {
+            WRONG("wrong-fixes", "wrong-", "are caught"), RIGHT("right-fixes", "right-", "pass");
+
+            final String folder;
+            final String prefix;
+            final String verdict;
+
+            Kind(String folder, String prefix, String verdict) {
+                this.folder = folder;
+                this.prefix = prefix;
+                this.verdict = verdict;
+            }
         }
-        System.out.printf("  %-28s %-30s %-8s %s%n", "lesson", "wrong fix", "caught?", "");
-        for (Path fix : fixes) {
-            String lesson = fix.getParent().getFileName().toString();
-            String name = fix.getFileName().toString();
-            String variant = "wrong-" + name;
+
+        static List<Fix> all(Kind kind) throws IOException {
+            Path root = ROOT.resolve(kind.folder);
+            if (!Files.isDirectory(root)) {
+                return List.of();
+            }
+            try (Stream<Path> dirs = Files.walk(root, 2)) {
+                return dirs.filter(p -> root.relativize(p).getNameCount() == 2 && Files.isDirectory(p)).sorted()
+                        .map(p -> new Fix(kind, p.getParent().getFileName().toString(), p.getFileName().toString(),
+                                p))
+                        .collect(Collectors.toList());
+            }
+        }
+
+        String variant() {
+            return kind.prefix + name;
+        }
+
+        /** The Maven arguments that build and test the lesson against this fix, in its own build folder. */
+        List<String> properties() {
+            return List.of("-Dworkbook.variant=" + variant(), "-Dworkbook.sources=" + sources);
+        }
+
+        List<String> caughtBy() throws IOException {
             List<String> expected = new ArrayList<>();
-            try (Stream<Path> files = Files.walk(fix)) {
+            try (Stream<Path> files = Files.walk(sources)) {
                 for (Path java : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     Matcher m = CAUGHT_BY.matcher(Files.readString(java));
                     while (m.find()) {
@@ -212,27 +319,74 @@ public class Workbook {
                     }
                 }
             }
-            maven("wrong-fix-" + name, List.of("test", "-pl", lesson, "-am", "-Dmaven.test.failure.ignore=true",
-                    "-Dworkbook.variant=" + variant, "-Dworkbook.sources=" + fix), null);
-            Outcome o = Outcome.read(lesson, variant);
-            List<String> failed = o.failures().stream().map(Failure::test).toList();
-            String verdict = o.failsForTheRightReason();
+            return expected;
+        }
+
+        /** Empty when this run gave the fix its right verdict; otherwise why not. */
+        String judge(Outcome o) throws IOException {
+            if (kind == Kind.RIGHT) {
+                return passes(o);
+            }
+            List<String> expected = caughtBy();
             if (expected.isEmpty()) {
-                verdict = "names no test (add a line \"Caught by: testMethod\")";
-            } else if (verdict.isEmpty() && !failed.containsAll(expected)) {
+                return "names no test (add a line \"Caught by: testMethod\")";
+            }
+            String verdict = o.failsForTheRightReason();
+            List<String> failed = o.failures().stream().map(Failure::test).toList();
+            if (verdict.isEmpty() && !failed.containsAll(expected)) {
                 verdict = "expected " + expected + " to fail, but failed: " + failed;
             }
-            List<String> skippedHere = expected.stream().filter(o.skipped()::contains).toList();
-            System.out.printf("  %-28s %-30s %-8s %s%n", lesson, name, verdict.isEmpty() ? "yes" : "NO",
-                    verdict.isEmpty() ? "by " + String.join(", ", expected) : verdict);
-            if (!verdict.isEmpty() && !skippedHere.isEmpty()) {
+            if (!verdict.isEmpty() && expected.stream().anyMatch(o.skipped()::contains)) {
                 // As for the exercises: a test that cannot run on this JDK proves nothing here, either way.
-                System.out.println("  note: " + skippedHere + " skipped on this JDK: not proven here");
-            } else if (!verdict.isEmpty()) {
-                problems.add(lesson + ": wrong fix " + name + " " + verdict);
+                System.out.println("  note: " + lesson + "/" + name + ": " + expected + " skipped on this JDK: not"
+                        + " proven here (" + verdict + ")");
+                return "";
+            }
+            return verdict;
+        }
+    }
+
+    /**
+     * Builds and tests the lesson against each fix of one kind (once on all CPUs, then, where taskset exists, the
+     * same compiled classes again pinned to one CPU), and adds a problem for every wrong verdict.
+     */
+    static int checkFixes(Fix.Kind kind, List<String> lessons, List<String> problems) throws Exception {
+        List<Fix> fixes = Fix.all(kind).stream().filter(f -> lessons.isEmpty() || lessons.contains(f.lesson()))
+                .toList();
+        boolean pinned = canPin();
+        if (!pinned) {
+            System.out.println(NO_TASKSET);
+        }
+        System.out.printf("  %-28s %-34s %-9s %-9s %s%n", "lesson", kind.folder, "2 CPUs", "1 CPU", "");
+        for (Fix fix : fixes) {
+            List<String> build = new ArrayList<>(List.of("test", "-pl", fix.lesson(), "-am",
+                    "-Dmaven.test.failure.ignore=true"));
+            build.addAll(fix.properties());
+            maven(fix.variant(), build, null);
+            String all = fix.judge(Outcome.read(fix.lesson(), fix.variant()));
+            String one = "";
+            if (pinned) {
+                // The same build again: nothing is left to compile, so it only runs the tests, pinned.
+                maven(fix.variant() + "-1cpu", build, ONE_CPU);
+                one = fix.judge(Outcome.read(fix.lesson(), fix.variant()));
+            }
+            String detail = all.isEmpty() && one.isEmpty()
+                    ? (kind == Fix.Kind.WRONG ? "by " + String.join(", ", fix.caughtBy()) : "")
+                    : ((all.isEmpty() ? "" : "2 CPUs: " + all + " ") + (one.isEmpty() ? "" : "1 CPU: " + one)).strip();
+            System.out.printf("  %-28s %-34s %-9s %-9s %s%n", fix.lesson(), fix.name(), mark(all),
+                    pinned ? mark(one) : "-", detail);
+            if (!all.isEmpty()) {
+                problems.add(fix.lesson() + ": " + kind.prefix + "fix " + fix.name() + " on all CPUs: " + all);
+            }
+            if (!one.isEmpty()) {
+                problems.add(fix.lesson() + ": " + kind.prefix + "fix " + fix.name() + " on one CPU: " + one);
             }
         }
         return fixes.size();
+    }
+
+    static String mark(String verdict) {
+        return verdict.isEmpty() ? "ok" : "WRONG";
     }
 
     static final Pattern CODE_MARKER = Pattern.compile("<!-- code: (\\S+) -->\\s*\\R```[a-z]*\\R(.*?)\\R```",
