@@ -46,12 +46,17 @@ public class Workbook {
             System.err.println("Run this from the workbook's root folder: java tools/Workbook.java");
             System.exit(2);
         }
-        String command = args.length == 0 ? "progress" : args[0];
+        String command = args.length == 0 || args[0].startsWith("--") ? "progress" : args[0];
+        if (args.length > 0 && args[0].startsWith("--")) {
+            args = new String[] {"progress", args[0]};
+        }
         int status = switch (command) {
-            case "progress" -> progress();
+            case "progress" -> progress(List.of(args).subList(1, args.length));
+            case "check-lesson" -> checkLesson(List.of(args).subList(1, args.length));
             case "check" -> check();
             case "wrong-fixes" -> fixesOnly(Fix.Kind.WRONG, List.of(args).subList(1, args.length));
             case "right-fixes" -> fixesOnly(Fix.Kind.RIGHT, List.of(args).subList(1, args.length));
+            case "ci-files" -> ciFiles(List.of(args).subList(1, args.length));
             case "rates" -> rates(List.of(args).subList(1, args.length));
             default -> {
                 System.err.println("Unknown command '" + command + "'. Commands: progress (default), check,"
@@ -64,28 +69,36 @@ public class Workbook {
 
     // ---------------------------------------------------------------- progress
 
-    static int progress() throws Exception {
+    static int progress(List<String> args) throws Exception {
+        boolean json = args.contains("--json");
         List<String> lessons = lessons();
-        System.out.println("Running the tests of all " + lessons.size() + " lessons (under a minute)…");
+        if (!json) {
+            System.out.println("Running the tests of all " + lessons.size() + " lessons…");
+        }
         // The harness's own tests (harness-tests) are for maintainers; the student's loop skips them.
-        Run run = maven("progress", List.of("test", "-Dmaven.test.failure.ignore=true", "-pl", "!harness-tests"),
-                null);
+        Run run = maven("progress", List.of("test", "-Dmaven.test.failure.ignore=true", "-pl",
+                String.join(",", lessons), "-am"), null);
         if (!run.log().contains("Reactor Summary") && run.exitCode() != 0) {
-            System.out.println(tail(run.log(), 40));
-            System.out.println("\nMaven did not run; see " + run.logFile());
+            System.err.println(tail(run.log(), 40));
+            System.err.println("\nMaven did not run; see " + run.logFile());
             return 1;
+        }
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        for (String lesson : lessons) {
+            outcomes.put(lesson, Outcome.read(lesson, "exercise"));
+        }
+        if (json) {
+            System.out.println(progressJson(outcomes));
+            return 0;
         }
         System.out.println();
         System.out.printf("  %-28s %-10s %s%n", "lesson", "state", "tests");
         String next = null;
-        for (String lesson : lessons) {
-            Outcome o = Outcome.read(lesson, "exercise");
-            String state = o.compiled() ? (o.passed() ? "solved" : "failing") : "broken";
-            System.out.printf("  %-28s %-10s %s%n", lesson, state,
-                    o.compiled() ? (o.tests() - o.failures().size()) + " of " + o.tests() + " pass"
-                            : "does not compile or no tests ran");
+        for (Outcome o : outcomes.values()) {
+            System.out.printf("  %-28s %-10s %s%n", o.lesson(), o.state(), o.compiled()
+                    ? o.passedCount() + " of " + o.tests() + " pass" : "does not compile or no tests ran");
             if (next == null && !o.passed()) {
-                next = lesson;
+                next = o.lesson();
             }
         }
         System.out.println();
@@ -95,7 +108,7 @@ public class Workbook {
             return 0;
         }
         String lesson = next;
-        Outcome o = Outcome.read(lesson, "exercise");
+        Outcome o = outcomes.get(lesson);
         System.out.println("Next: " + lesson);
         System.out.println("  read   " + lesson + "/README.md (hints at the end, folded)");
         System.out.println("  edit   " + lesson + "/src/main/java/");
@@ -112,6 +125,91 @@ public class Workbook {
         }
         System.out.println("(Full Maven output: " + ROOT.relativize(run.logFile()) + ")");
         return 0;
+    }
+
+    /**
+     * The grader's view: per lesson, solved or not, tests passed of total, the first failure's first line and a
+     * fingerprint of the student's sources (so a grade can be tied to the code it was given for).
+     */
+    static String progressJson(Map<String, Outcome> outcomes) throws IOException {
+        StringBuilder out = new StringBuilder("{\n  \"java\": " + quote(System.getProperty("java.version"))
+                + ",\n  \"lessons\": [");
+        String separator = "\n";
+        for (Outcome o : outcomes.values()) {
+            String firstFailure = o.failures().isEmpty() ? null : o.failures().get(0).test() + ": "
+                    + o.failures().get(0).message().strip().lines().findFirst().orElse("");
+            out.append(separator).append("    {\"lesson\": ").append(quote(o.lesson()))
+                    .append(", \"state\": ").append(quote(o.state()))
+                    .append(", \"solved\": ").append(o.passed())
+                    .append(", \"passed\": ").append(o.passedCount())
+                    .append(", \"tests\": ").append(o.tests())
+                    .append(", \"firstFailure\": ").append(firstFailure == null ? "null" : quote(firstFailure))
+                    .append(", \"fingerprint\": ").append(quote(fingerprint(ROOT.resolve(o.lesson())
+                            .resolve("src/main/java")))).append("}");
+            separator = ",\n";
+        }
+        return out.append("\n  ]\n}").toString();
+    }
+
+    /** SHA-256 over the relative paths and contents of every file under a folder, in path order. */
+    static String fingerprint(Path folder) throws IOException {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            if (Files.isDirectory(folder)) {
+                List<Path> files;
+                try (Stream<Path> all = Files.walk(folder)) {
+                    files = all.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+                }
+                for (Path file : files) {
+                    sha.update(folder.relativize(file).toString().replace(File.separatorChar, '/')
+                            .getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                    sha.update(Files.readString(file).replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                }
+            }
+            return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** The grader's exit code for one lesson: 0 when solved, 1 when not, 2 when the lesson does not exist. */
+    static int checkLesson(List<String> args) throws Exception {
+        List<String> lessons = lessons();
+        List<String> named = args.isEmpty() ? List.of() : lessons.stream().filter(l -> l.startsWith(args.get(0)))
+                .toList();
+        if (named.size() != 1) {
+            System.err.println("check-lesson LESSON, one of: " + String.join(", ", lessons));
+            return 2;
+        }
+        String lesson = named.get(0);
+        Run run = maven("check-" + lesson, List.of("test", "-Dmaven.test.failure.ignore=true", "-pl", lesson,
+                "-am"), null);
+        Outcome o = Outcome.read(lesson, "exercise");
+        System.out.println(lesson + " " + o.state() + ": " + (o.compiled() ? o.passedCount() + " of " + o.tests()
+                + " tests pass" : "does not compile or no tests ran (see " + ROOT.relativize(run.logFile()) + ")"));
+        if (!o.failures().isEmpty()) {
+            Failure first = o.failures().get(0);
+            System.out.println("  first failure: " + first.test() + ": "
+                    + first.message().strip().lines().findFirst().orElse(""));
+        }
+        return o.passed() ? 0 : 1;
     }
 
     // ---------------------------------------------------------------- check
@@ -389,6 +487,294 @@ public class Workbook {
         return verdict.isEmpty() ? "ok" : "WRONG";
     }
 
+    // ---------------------------------------------------------------- CI files
+
+    static final Path WORKFLOW = Path.of(".github/workflows/ci.yml");
+    static final Path AUTOGRADING = Path.of(".github/classroom/autograding.json");
+    /** Minutes GitHub Classroom gives each graded test. */
+    static final int GRADING_TIMEOUT_MINUTES = 10;
+    static final int POINTS_PER_LESSON = 10;
+
+    /**
+     * Checks that the GitHub Actions workflow and the Classroom autograding file parse, name only commands that
+     * exist, and grade every lesson once; runs one graded command to prove it runs. With --write, first writes the
+     * autograding file afresh from the root pom's lessons.
+     */
+    static int ciFiles(List<String> args) throws Exception {
+        if (args.contains("--write")) {
+            Files.createDirectories(ROOT.resolve(AUTOGRADING).getParent());
+            Files.writeString(ROOT.resolve(AUTOGRADING), autograding());
+            System.out.println("wrote " + AUTOGRADING);
+        }
+        List<String> problems = checkCiFiles();
+        problems.forEach(p -> System.out.println("  - " + p));
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    static String autograding() throws IOException {
+        StringBuilder out = new StringBuilder("{\n  \"tests\": [");
+        String separator = "\n";
+        for (String lesson : lessons()) {
+            out.append(separator).append("    {\"name\": ").append(quote(lesson))
+                    .append(", \"setup\": \"\", \"run\": ").append(quote(CHECK_LESSON + " " + lesson))
+                    .append(", \"input\": \"\", \"output\": \"\", \"comparison\": \"included\", \"timeout\": ")
+                    .append(GRADING_TIMEOUT_MINUTES).append(", \"points\": ").append(POINTS_PER_LESSON).append("}");
+            separator = ",\n";
+        }
+        return out.append("\n  ]\n}\n").toString();
+    }
+
+    static final String CHECK_LESSON = "java tools/Workbook.java check-lesson";
+    static final Set<String> COMMANDS = Set.of("progress", "check", "check-lesson", "wrong-fixes", "right-fixes",
+            "rates", "ci-files");
+
+    static List<String> checkCiFiles() throws Exception {
+        List<String> problems = new ArrayList<>();
+        List<String> lessons = lessons();
+        // The autograding file: JSON, one test per lesson, each calling check-lesson for it.
+        List<String> graded = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        try {
+            Object json = new Json(Files.readString(ROOT.resolve(AUTOGRADING))).value();
+            for (Object test : (List<?>) ((Map<?, ?>) json).get("tests")) {
+                String run = (String) ((Map<?, ?>) test).get("run");
+                commands.add(run);
+                if (run.startsWith(CHECK_LESSON + " ")) {
+                    graded.add(run.substring(CHECK_LESSON.length() + 1).strip());
+                } else {
+                    problems.add(AUTOGRADING + ": a graded test runs '" + run + "', not " + CHECK_LESSON);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(AUTOGRADING + " does not parse as the autograding file: " + e);
+        }
+        if (!graded.equals(lessons)) {
+            problems.add(AUTOGRADING + " grades " + graded + ", but the lessons are " + lessons
+                    + " (java tools/Workbook.java ci-files --write)");
+        }
+        // The workflow: YAML (parsed where Python's yaml module is installed), every run line a known command.
+        Path workflow = ROOT.resolve(WORKFLOW);
+        List<String> runs = yamlRunLines(workflow, problems);
+        commands.addAll(runs);
+        for (String command : commands) {
+            String why = unknownCommand(command, lessons);
+            if (!why.isEmpty()) {
+                problems.add("'" + command + "': " + why);
+            }
+        }
+        System.out.println("  " + WORKFLOW + ": " + runs.size() + " commands; " + AUTOGRADING + ": " + graded.size()
+                + " graded lessons");
+        if (!graded.isEmpty() && problems.isEmpty()) {
+            // One graded command, run as Classroom runs it: it must give a verdict, not a usage error.
+            Run run = command("grading-" + graded.get(0), List.of(CHECK_LESSON.split(" ")), graded.get(0));
+            if (run.exitCode() > 1 || !run.log().startsWith(graded.get(0) + " ")) {
+                problems.add("'" + CHECK_LESSON + " " + graded.get(0) + "' gave no verdict (exit " + run.exitCode()
+                        + "); see " + ROOT.relativize(run.logFile()));
+            }
+        }
+        return problems;
+    }
+
+    /** The run: lines of a workflow; the file is parsed as YAML first where python3 with yaml is installed. */
+    static List<String> yamlRunLines(Path workflow, List<String> problems) throws Exception {
+        if (!Files.exists(workflow)) {
+            problems.add(ROOT.relativize(workflow) + " is missing");
+            return List.of();
+        }
+        String script = "import sys, yaml\n"
+                + "doc = yaml.safe_load(open(sys.argv[1]))\n"
+                + "for job in doc['jobs'].values():\n"
+                + "    for step in job['steps']:\n"
+                + "        if 'run' in step: print(step['run'].strip().replace('\\n', ' ; '))\n";
+        try {
+            Process p = new ProcessBuilder("python3", "-c", script, workflow.toString()).redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() == 0) {
+                return out.lines().toList();
+            }
+            if (!out.contains("No module named 'yaml'")) {
+                problems.add(ROOT.relativize(workflow) + " does not parse as YAML: " + tail(out, 3));
+                return List.of();
+            }
+        } catch (IOException noPython) {
+            // Falls through to the plain reading below.
+        }
+        System.out.println("  note: no python3 with yaml here, so " + ROOT.relativize(workflow)
+                + " is read line by line, not parsed");
+        return Files.readAllLines(workflow).stream().map(String::strip).filter(l -> l.startsWith("run: "))
+                .map(l -> l.substring(5)).toList();
+    }
+
+    /** Empty when a CI command is one the workbook documents and its lesson names exist; otherwise why not. */
+    static String unknownCommand(String command, List<String> lessons) {
+        String first = command.split(" ;| &&| \\|\\|")[0].strip();
+        List<String> words = List.of(first.split("\\s+"));
+        List<String> named = new ArrayList<>();
+        if (first.startsWith("java tools/Workbook.java")) {
+            String sub = words.size() > 2 ? words.get(2) : "progress";
+            if (!COMMANDS.contains(sub) && !sub.startsWith("--")) {
+                return "Workbook.java has no command " + sub;
+            }
+            if (sub.equals("check-lesson")) {
+                named.add(words.size() > 3 ? words.get(3) : "(none)");
+            }
+        } else if (words.get(0).equals("./mvnw") || words.get(0).equals("mvnw.cmd")) {
+            int pl = words.indexOf("-pl");
+            if (pl >= 0) {
+                named.addAll(List.of(words.get(pl + 1).split(",")));
+            }
+        } else if (!words.get(0).equals(".ci/run")) {
+            return "not a command the README gives (java tools/Workbook.java, ./mvnw, mvnw.cmd, .ci/run)";
+        } else if (!Files.isExecutable(ROOT.resolve(".ci/run"))) {
+            return ".ci/run is missing or not executable";
+        }
+        for (String lesson : named) {
+            if (!lessons.contains(lesson)) {
+                return "names " + lesson + ", which is not a lesson module";
+            }
+        }
+        return "";
+    }
+
+    /** Runs java with the given arguments (the first is "java"), as a separate process, output to a log. */
+    static Run command(String name, List<String> javaCommand, String lastArgument) throws Exception {
+        Files.createDirectories(LOGS);
+        Path log = LOGS.resolve(name + ".log");
+        List<String> command = new ArrayList<>(javaCommand);
+        command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(lastArgument);
+        Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        int exit = p.waitFor();
+        return new Run(exit, Files.readString(log, StandardCharsets.UTF_8), log);
+    }
+
+    /** Just enough JSON for the autograding file: objects, arrays, strings, numbers, true, false, null. */
+    static final class Json {
+        private final String text;
+        private int at;
+
+        Json(String text) {
+            this.text = text;
+        }
+
+        Object value() {
+            Object v = next();
+            skipSpace();
+            if (at != text.length()) {
+                throw error("text after the value");
+            }
+            return v;
+        }
+
+        private Object next() {
+            skipSpace();
+            if (at >= text.length()) {
+                throw error("unexpected end");
+            }
+            char c = text.charAt(at);
+            if (c == '{') {
+                Map<String, Object> object = new LinkedHashMap<>();
+                at++;
+                skipSpace();
+                if (peek('}')) {
+                    return object;
+                }
+                do {
+                    skipSpace();
+                    String key = string();
+                    skipSpace();
+                    expect(':');
+                    object.put(key, next());
+                    skipSpace();
+                } while (peek(','));
+                expect('}');
+                return object;
+            }
+            if (c == '[') {
+                List<Object> array = new ArrayList<>();
+                at++;
+                skipSpace();
+                if (peek(']')) {
+                    return array;
+                }
+                do {
+                    array.add(next());
+                    skipSpace();
+                } while (peek(','));
+                expect(']');
+                return array;
+            }
+            if (c == '"') {
+                return string();
+            }
+            Matcher m = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?|true|false|null").matcher(text)
+                    .region(at, text.length());
+            if (!m.lookingAt()) {
+                throw error("unexpected '" + c + "'");
+            }
+            at = m.end();
+            return switch (m.group()) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                case "null" -> null;
+                default -> Double.parseDouble(m.group());
+            };
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder out = new StringBuilder();
+            while (at < text.length() && text.charAt(at) != '"') {
+                char c = text.charAt(at++);
+                if (c == '\\') {
+                    char e = text.charAt(at++);
+                    switch (e) {
+                        case 'n' -> out.append('\n');
+                        case 't' -> out.append('\t');
+                        case 'r' -> out.append('\r');
+                        case 'b' -> out.append('\b');
+                        case 'f' -> out.append('\f');
+                        case 'u' -> {
+                            out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                            at += 4;
+                        }
+                        default -> out.append(e);
+                    }
+                } else {
+                    out.append(c);
+                }
+            }
+            expect('"');
+            return out.toString();
+        }
+
+        private boolean peek(char c) {
+            if (at < text.length() && text.charAt(at) == c) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        private void expect(char c) {
+            if (!peek(c)) {
+                throw error("expected '" + c + "'");
+            }
+        }
+
+        private void skipSpace() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+
+        private IllegalArgumentException error(String what) {
+            return new IllegalArgumentException(what + " at character " + at);
+        }
+    }
+
     static final Pattern CODE_MARKER = Pattern.compile("<!-- code: (\\S+) -->\\s*\\R```[a-z]*\\R(.*?)\\R```",
             Pattern.DOTALL);
 
@@ -527,9 +913,11 @@ public class Workbook {
     /** Runs the Maven wrapper in batch mode with its output in target/workbook/NAME.log. */
     static Run maven(String name, List<String> goals, String cpus) throws Exception {
         Files.createDirectories(LOGS);
+        int pl = goals.indexOf("-pl");
         deleteStaleReports(goals.stream().filter(g -> g.startsWith("-Dworkbook.variant=")).findFirst()
                 .map(g -> g.substring(g.indexOf('=') + 1))
-                .orElse(goals.contains("-Psolutions") ? "solution" : "exercise"));
+                .orElse(goals.contains("-Psolutions") ? "solution" : "exercise"),
+                pl >= 0 ? List.of(goals.get(pl + 1).split(",")) : lessons());
         Path log = LOGS.resolve(name + ".log");
         boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("win");
         List<String> command = new ArrayList<>();
@@ -546,8 +934,8 @@ public class Workbook {
     }
 
     /** Reports left by an earlier run must not be mistaken for this run's (e.g. when a lesson no longer compiles). */
-    static void deleteStaleReports(String variant) throws IOException {
-        for (String lesson : lessons()) {
+    static void deleteStaleReports(String variant, List<String> modules) throws IOException {
+        for (String lesson : lessons().stream().filter(modules::contains).toList()) {
             Path reports = ROOT.resolve(lesson).resolve("target").resolve(variant).resolve("surefire-reports");
             if (Files.isDirectory(reports)) {
                 try (Stream<Path> files = Files.walk(reports)) {
@@ -625,6 +1013,15 @@ public class Workbook {
 
         boolean passed() {
             return tests > 0 && failures.isEmpty();
+        }
+
+        int passedCount() {
+            return tests - failures.size();
+        }
+
+        /** As the progress table shows it: solved, failing, or broken (nothing ran). */
+        String state() {
+            return passed() ? "solved" : compiled() ? "failing" : "broken";
         }
 
         /** Empty when the exercise fails as intended; otherwise why not. */
