@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,10 +47,12 @@ public class Workbook {
             System.err.println("Run this from the workbook's root folder: java tools/Workbook.java");
             System.exit(2);
         }
-        String command = args.length == 0 || args[0].startsWith("--") ? "progress" : args[0];
-        if (args.length > 0 && args[0].startsWith("--")) {
-            args = new String[] {"progress", args[0]};
+        if (args.length == 0 || args[0].startsWith("--")) {
+            List<String> progress = new ArrayList<>(List.of("progress"));
+            progress.addAll(List.of(args));
+            args = progress.toArray(String[]::new);
         }
+        String command = args[0];
         int status = switch (command) {
             case "progress" -> progress(List.of(args).subList(1, args.length));
             case "check-lesson" -> checkLesson(List.of(args).subList(1, args.length));
@@ -72,60 +75,35 @@ public class Workbook {
     static int progress(List<String> args) throws Exception {
         boolean json = args.contains("--json");
         List<String> lessons = lessons();
-        if (!json) {
-            System.out.println("Running the tests of all " + lessons.size() + " lessons…");
-        }
-        // The harness's own tests (harness-tests) are for maintainers; the student's loop skips them.
-        Run run = maven("progress", List.of("test", "-Dmaven.test.failure.ignore=true", "-pl",
-                String.join(",", lessons), "-am"), null);
-        if (!run.log().contains("Reactor Summary") && run.exitCode() != 0) {
-            System.err.println(tail(run.log(), 40));
-            System.err.println("\nMaven did not run; see " + run.logFile());
-            return 1;
-        }
-        Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        for (String lesson : lessons) {
-            outcomes.put(lesson, Outcome.read(lesson, "exercise"));
-        }
+        Map<String, Outcome> outcomes = currentOutcomes(lessons, json);
         if (json) {
             System.out.println(progressJson(outcomes));
             return 0;
         }
         System.out.println();
         System.out.printf("  %-28s %-10s %s%n", "lesson", "state", "tests");
-        String next = null;
         for (Outcome o : outcomes.values()) {
             System.out.printf("  %-28s %-10s %s%n", o.lesson(), o.state(), o.compiled()
-                    ? o.passedCount() + " of " + o.tests() + " pass" : "does not compile or no tests ran");
-            if (next == null && !o.passed()) {
-                next = o.lesson();
-            }
+                    ? o.passedCount() + " of " + o.tests() + " pass" : "does not compile");
         }
         System.out.println();
+        String next = outcomes.values().stream().filter(o -> !o.passed()).map(Outcome::lesson).findFirst()
+                .orElse(null);
         if (next == null) {
-            System.out.println("All lessons are solved. Compare yours with solutions/, then read the instructor"
-                    + " guide's discussion questions (docs/instructor-guide.md).");
+            System.out.println(ALL_DONE);
             return 0;
         }
-        String lesson = next;
-        Outcome o = outcomes.get(lesson);
-        System.out.println("Next: " + lesson);
-        System.out.println("  read   " + lesson + "/README.md (hints at the end, folded)");
-        System.out.println("  edit   " + lesson + "/src/main/java/");
-        System.out.println("  run    ./mvnw test -pl " + lesson + " -am");
-        System.out.println();
-        if (!o.compiled()) {
-            System.out.println("It does not compile:");
-            run.log().lines().filter(l -> l.startsWith("[ERROR]") && l.contains(lesson) && l.contains(".java"))
-                    .limit(10).forEach(System.out::println);
-        } else {
-            Failure first = o.failures().get(0);
-            System.out.println("Its first failing test, " + first.test() + ", says:");
-            System.out.println(indent(firstLines(first.message(), 30)));
-        }
-        System.out.println("(Full Maven output: " + ROOT.relativize(run.logFile()) + ")");
+        System.out.println("Next: " + next);
+        System.out.println("  read   " + next + "/README.md");
+        System.out.println("  edit   " + next + "/src/main/java/");
+        System.out.println("  run    java tools/Workbook.java watch      (re-runs the tests on every save)");
+        System.out.println(report(outcomes.get(next)));
         return 0;
     }
+
+    static final String ALL_DONE = "All lessons are solved: the workbook is done. Compare yours with solutions/"
+            + " (java tools/Workbook.java solution LESSON), then read the instructor guide's discussion questions"
+            + " (docs/instructor-guide.md).";
 
     /**
      * The grader's view: per lesson, solved or not, tests passed of total, the first failure's first line and a
@@ -153,9 +131,16 @@ public class Workbook {
 
     /** SHA-256 over the relative paths and contents of every file under a folder, in path order. */
     static String fingerprint(Path folder) throws IOException {
+        return fingerprint(List.of(folder));
+    }
+
+    static String fingerprint(List<Path> folders) throws IOException {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            if (Files.isDirectory(folder)) {
+            for (Path folder : folders) {
+                if (!Files.exists(folder)) {
+                    continue;
+                }
                 List<Path> files;
                 try (Stream<Path> all = Files.walk(folder)) {
                     files = all.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
@@ -191,25 +176,283 @@ public class Workbook {
 
     /** The grader's exit code for one lesson: 0 when solved, 1 when not, 2 when the lesson does not exist. */
     static int checkLesson(List<String> args) throws Exception {
-        List<String> lessons = lessons();
-        List<String> named = args.isEmpty() ? List.of() : lessons.stream().filter(l -> l.startsWith(args.get(0)))
-                .toList();
-        if (named.size() != 1) {
-            System.err.println("check-lesson LESSON, one of: " + String.join(", ", lessons));
+        String lesson = lessonNamed(args);
+        if (lesson == null) {
             return 2;
         }
-        String lesson = named.get(0);
-        Run run = maven("check-" + lesson, List.of("test", "-Dmaven.test.failure.ignore=true", "-pl", lesson,
-                "-am"), null);
-        Outcome o = Outcome.read(lesson, "exercise");
-        System.out.println(lesson + " " + o.state() + ": " + (o.compiled() ? o.passedCount() + " of " + o.tests()
-                + " tests pass" : "does not compile or no tests ran (see " + ROOT.relativize(run.logFile()) + ")"));
+        Outcome o = currentOutcomes(List.of(lesson), true).get(lesson);
+        System.out.println(verdictLine(o));
         if (!o.failures().isEmpty()) {
             Failure first = o.failures().get(0);
             System.out.println("  first failure: " + first.test() + ": "
                     + first.message().strip().lines().findFirst().orElse(""));
         }
+        o.errors().stream().limit(3).forEach(e -> System.out.println("  " + e));
         return o.passed() ? 0 : 1;
+    }
+
+    /** The lesson module the first argument names (a prefix such as lesson01 will do), or null after saying why. */
+    static String lessonNamed(List<String> args) throws IOException {
+        List<String> lessons = lessons();
+        List<String> named = args.isEmpty() ? List.of() : lessons.stream().filter(l -> l.startsWith(args.get(0)))
+                .toList();
+        if (named.size() != 1) {
+            System.err.println("Name one lesson: " + String.join(", ", lessons));
+            return null;
+        }
+        return named.get(0);
+    }
+
+    // ---------------------------------------------------------------- the fast path: the same tests, without Maven
+
+    /** Where the student's own state lives (ignored by git): progress, hints shown, backups made by reset. */
+    static final Path STATE = ROOT.resolve(".workbook");
+    static final Path FAST = LOGS.resolve("fast");
+    static final Path RUNNER_MODULE = ROOT.resolve("tools/runner");
+
+    /**
+     * The runner's JVM: surefire's flags for this JDK and the test class path, both left by the runner module's Maven
+     * build (built once, and again when a pom, the harness or the runner changes).
+     */
+    record Runner(List<String> flags, List<String> libraries, Path harness) {
+
+        static Runner prepare() throws Exception {
+            Path target = RUNNER_MODULE.resolve("target");
+            Path stamp = target.resolve("built-from.txt");
+            String inputs = fingerprint(List.of(ROOT.resolve("pom.xml"), RUNNER_MODULE.resolve("pom.xml"),
+                    RUNNER_MODULE.resolve("src"), ROOT.resolve("test-support/pom.xml"),
+                    ROOT.resolve("test-support/src"))) + " java " + System.getProperty("java.version");
+            if (!Files.exists(stamp) || !Files.readString(stamp).equals(inputs)) {
+                System.out.println("Preparing the test runner (once; Maven builds the harness)…");
+                Run run = maven("runner", List.of("process-classes", "-pl", ROOT.relativize(RUNNER_MODULE).toString()
+                        .replace(File.separatorChar, '/'), "-am"), null);
+                if (run.exitCode() != 0) {
+                    throw new IllegalStateException("the runner did not build; see " + ROOT.relativize(run.logFile()));
+                }
+                Files.writeString(stamp, inputs);
+            }
+            Properties properties = new Properties();
+            try (var in = Files.newBufferedReader(target.resolve("classes/workbook-runner.properties"))) {
+                properties.load(in);
+            }
+            List<String> flags = List.of(properties.getProperty("jvm.flags").strip().split("\\s+"));
+            Path harness = ROOT.resolve("test-support/target/classes");
+            List<String> libraries = new ArrayList<>();
+            for (String entry : Files.readString(target.resolve("classpath.txt")).strip().split(File.pathSeparator)) {
+                if (!Path.of(entry).toAbsolutePath().equals(harness)) {
+                    libraries.add(entry);
+                }
+            }
+            return new Runner(flags, libraries, harness);
+        }
+    }
+
+    /** One lesson built against one source folder: the exercise, the solution or a fix. */
+    record Variant(String lesson, String name, Path sources) {
+
+        static Variant exercise(String lesson) {
+            return new Variant(lesson, "exercise", ROOT.resolve(lesson).resolve("src/main/java"));
+        }
+
+        static Variant solution(String lesson) {
+            return new Variant(lesson, "solution", ROOT.resolve("solutions").resolve(lesson).resolve("src/main/java"));
+        }
+
+        Path out() {
+            return FAST.resolve(name).resolve(lesson);
+        }
+
+        Path reports() {
+            return out().resolve("reports");
+        }
+    }
+
+    /**
+     * Compiles each variant's sources and its lesson's tests with javax.tools (as the compiler plugin does: release
+     * 17, debug information), then runs its tests in a new JVM with surefire's flags and class path, as surefire's
+     * fork does. A variant that does not compile gets an outcome that says why.
+     */
+    static Map<Variant, Outcome> runFast(List<Variant> variants, Runner runner, String cpus) throws Exception {
+        Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            deleteTree(v.out());
+            List<String> errors = javac(v.sources(), v.out().resolve("classes"), List.of());
+            if (errors.isEmpty()) {
+                errors = javac(ROOT.resolve(v.lesson()).resolve("src/test/java"), v.out().resolve("test-classes"),
+                        classPath(v, runner));
+            }
+            if (!errors.isEmpty()) {
+                outcomes.put(v, Outcome.broken(v.lesson(), errors));
+                continue;
+            }
+            List<String> command = new ArrayList<>();
+            if (cpus != null) {
+                command.addAll(List.of("taskset", "-c", cpus));
+            }
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(runner.flags());
+            List<String> path = new ArrayList<>(List.of(RUNNER_MODULE.resolve("target/classes").toString(),
+                    v.out().resolve("test-classes").toString()));
+            path.addAll(classPath(v, runner));
+            command.addAll(List.of("-cp", String.join(File.pathSeparator, path), "workbook.runner.Runner",
+                    v.reports().toString(), v.out().resolve("test-classes").toString()));
+            Files.createDirectories(LOGS);
+            Path log = LOGS.resolve("fast-" + v.name() + "-" + v.lesson() + ".log");
+            Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            RUNNING.set(p);
+            try {
+                p.waitFor();
+            } finally {
+                RUNNING.set(null);
+            }
+            outcomes.put(v, Outcome.read(v.lesson(), v.reports()));
+        }
+        return outcomes;
+    }
+
+    /** The test JVM running now, so that Ctrl-C can end it. */
+    static final java.util.concurrent.atomic.AtomicReference<Process> RUNNING =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    static List<String> classPath(Variant v, Runner runner) {
+        List<String> path = new ArrayList<>(List.of(v.out().resolve("classes").toString(),
+                runner.harness().toString()));
+        path.addAll(runner.libraries());
+        return path;
+    }
+
+    static List<String> javac(Path sources, Path out, List<String> classPath) throws IOException {
+        List<Path> files;
+        try (Stream<Path> all = Files.isDirectory(sources) ? Files.walk(sources) : Stream.empty()) {
+            files = all.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+        }
+        Files.createDirectories(out);
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+        javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> diagnostics =
+                new javax.tools.DiagnosticCollector<>();
+        try (javax.tools.StandardJavaFileManager files_ = compiler.getStandardFileManager(diagnostics, null,
+                StandardCharsets.UTF_8)) {
+            List<String> options = new ArrayList<>(List.of("--release", "17", "-g", "-encoding", "UTF-8", "-nowarn",
+                    "-d", out.toString()));
+            if (!classPath.isEmpty()) {
+                options.addAll(List.of("-cp", String.join(File.pathSeparator, classPath)));
+            }
+            boolean ok = compiler.getTask(null, files_, diagnostics, options, null,
+                    files_.getJavaFileObjectsFromPaths(files)).call();
+            if (ok) {
+                return List.of();
+            }
+        }
+        return diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                .map(d -> (d.getSource() == null ? "" : ROOT.relativize(Path.of(d.getSource().toUri())) + ":"
+                        + d.getLineNumber() + ": ") + d.getMessage(Locale.ROOT))
+                .toList();
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- remembered progress
+
+    /** What a lesson's verdict depends on: its sources and tests, the harness, the poms and the JDK. */
+    static String verdictInputs(String lesson) throws IOException {
+        return fingerprint(List.of(ROOT.resolve(lesson).resolve("src"), ROOT.resolve(lesson).resolve("pom.xml"),
+                ROOT.resolve("test-support/src"), ROOT.resolve("pom.xml"))) + " java "
+                + System.getProperty("java.version");
+    }
+
+    /** The last verdicts: lesson -> the inputs they were given for; reports kept in .workbook/results/LESSON. */
+    static Properties remembered() throws IOException {
+        Properties p = new Properties();
+        Path file = STATE.resolve("progress.properties");
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file)) {
+                p.load(in);
+            }
+        }
+        return p;
+    }
+
+    static void remember(Variant v, Outcome o) throws IOException {
+        Properties p = remembered();
+        Path kept = STATE.resolve("results").resolve(v.lesson());
+        deleteTree(kept);
+        Files.createDirectories(kept);
+        if (o.errors().isEmpty() && Files.isDirectory(v.reports())) {
+            try (Stream<Path> files = Files.list(v.reports())) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, kept.resolve(f.getFileName()));
+                }
+            }
+        } else {
+            Files.writeString(kept.resolve("compile-errors.txt"), String.join("\n", o.errors()));
+        }
+        p.setProperty(v.lesson(), verdictInputs(v.lesson()));
+        Files.createDirectories(STATE);
+        try (var out = Files.newBufferedWriter(STATE.resolve("progress.properties"))) {
+            p.store(out, "The last verdict of each lesson and what it was given for (java tools/Workbook.java)");
+        }
+    }
+
+    /** Each lesson's outcome: remembered where nothing changed, otherwise run now (all in one JVM). */
+    static Map<String, Outcome> currentOutcomes(List<String> lessons, boolean quiet) throws Exception {
+        Properties p = remembered();
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        List<Variant> stale = new ArrayList<>();
+        for (String lesson : lessons) {
+            Path kept = STATE.resolve("results").resolve(lesson);
+            if (verdictInputs(lesson).equals(p.getProperty(lesson)) && Files.isDirectory(kept)) {
+                Path errors = kept.resolve("compile-errors.txt");
+                outcomes.put(lesson, Files.exists(errors)
+                        ? Outcome.broken(lesson, Files.readAllLines(errors)) : Outcome.read(lesson, kept));
+            } else {
+                stale.add(Variant.exercise(lesson));
+                outcomes.put(lesson, null);
+            }
+        }
+        if (!stale.isEmpty()) {
+            if (!quiet) {
+                System.out.println("Running " + stale.size() + " lesson(s) whose code changed since the last run…");
+            }
+            Runner runner = Runner.prepare();
+            for (Map.Entry<Variant, Outcome> e : runFast(stale, runner, null).entrySet()) {
+                remember(e.getKey(), e.getValue());
+                outcomes.put(e.getKey().lesson(), e.getValue());
+            }
+        }
+        return outcomes;
+    }
+
+    /** The verdict of one lesson as progress and watch show it: each failure once, then the verdict line. */
+    static String report(Outcome o) {
+        StringBuilder out = new StringBuilder();
+        if (!o.errors().isEmpty()) {
+            out.append("It does not compile:\n");
+            o.errors().stream().limit(10).forEach(e -> out.append("  ").append(e).append('\n'));
+        }
+        for (Failure f : o.failures()) {
+            out.append("\n✗ ").append(f.test()).append(f.isError() ? " (" + simpleName(f.type()) + ")" : "")
+                    .append('\n').append(indent(firstLines(f.message(), 30))).append('\n');
+        }
+        return out.append('\n').append(verdictLine(o)).toString();
+    }
+
+    static String verdictLine(Outcome o) {
+        return o.lesson() + " " + o.state() + (o.compiled() ? ": " + o.passedCount() + " of " + o.tests()
+                + " tests pass" : ": does not compile");
     }
 
     // ---------------------------------------------------------------- check
@@ -963,10 +1206,17 @@ public class Workbook {
 
     /** What the surefire reports of one lesson variant say. */
     record Outcome(String lesson, int tests, List<Failure> failures, List<String> testNames, double seconds,
-            List<String> skipped) {
+            List<String> skipped, List<String> errors) {
+
+        static Outcome broken(String lesson, List<String> compileErrors) {
+            return new Outcome(lesson, 0, List.of(), List.of(), 0, List.of(), compileErrors);
+        }
 
         static Outcome read(String lesson, String variant) throws Exception {
-            Path reports = ROOT.resolve(lesson).resolve("target").resolve(variant).resolve("surefire-reports");
+            return read(lesson, ROOT.resolve(lesson).resolve("target").resolve(variant).resolve("surefire-reports"));
+        }
+
+        static Outcome read(String lesson, Path reports) throws Exception {
             int tests = 0;
             double seconds = 0;
             List<Failure> failures = new ArrayList<>();
@@ -1004,7 +1254,7 @@ public class Workbook {
                     }
                 }
             }
-            return new Outcome(lesson, tests, failures, names, seconds, skipped);
+            return new Outcome(lesson, tests, failures, names, seconds, skipped, List.of());
         }
 
         boolean compiled() {
