@@ -59,11 +59,15 @@ public class Workbook {
             case "check" -> check();
             case "wrong-fixes" -> fixesOnly(Fix.Kind.WRONG, List.of(args).subList(1, args.length));
             case "right-fixes" -> fixesOnly(Fix.Kind.RIGHT, List.of(args).subList(1, args.length));
+            case "watch" -> watch(List.of(args).subList(1, args.length));
+            case "hint" -> hint(List.of(args).subList(1, args.length));
+            case "reset" -> reset(List.of(args).subList(1, args.length));
+            case "solution" -> solution(List.of(args).subList(1, args.length));
             case "ci-files" -> ciFiles(List.of(args).subList(1, args.length));
             case "rates" -> rates(List.of(args).subList(1, args.length));
             default -> {
-                System.err.println("Unknown command '" + command + "'. Commands: progress (default), check,"
-                        + " wrong-fixes, right-fixes, rates");
+                System.err.println("Unknown command '" + command + "'. Commands: " + String.join(", ",
+                        new java.util.TreeSet<>(COMMANDS)));
                 yield 2;
             }
         };
@@ -455,6 +459,227 @@ public class Workbook {
                 + " tests pass" : ": does not compile");
     }
 
+    // ---------------------------------------------------------------- watch
+
+    /**
+     * Re-runs a lesson's tests on every save under its src/main/java and prints the verdict; moves on to the next
+     * unsolved lesson when it turns green. Reads h (next hint), r (re-run) and q (quit) from standard input, and goes
+     * on watching when standard input ends.
+     */
+    static int watch(List<String> args) throws Exception {
+        List<String> lessons = lessons();
+        String lesson = args.isEmpty() ? null : lessonNamed(args);
+        if (!args.isEmpty() && lesson == null) {
+            return 2;
+        }
+        if (lesson == null) {
+            lesson = firstUnsolved(currentOutcomes(lessons, false));
+            if (lesson == null) {
+                System.out.println(ALL_DONE);
+                return 0;
+            }
+        }
+        Runner runner = Runner.prepare();
+        java.util.concurrent.BlockingQueue<String> typed = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread keyboard = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    typed.add(line.strip());
+                }
+            } catch (IOException ignored) {
+                // Standard input is gone: go on watching the files.
+            }
+        }, "watch-keyboard");
+        keyboard.setDaemon(true);
+        keyboard.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Process p = RUNNING.get();
+            if (p != null) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }));
+        while (true) {
+            Variant v = Variant.exercise(lesson);
+            System.out.println();
+            System.out.println("Watching " + lesson + "/src/main/java (README: " + lesson + "/README.md)."
+                    + " Save to re-run; h + Enter: next hint, r: re-run, q: quit.");
+            String seen = null;
+            boolean rerun = true;
+            while (true) {
+                String now = fingerprint(v.sources());
+                if (rerun || !now.equals(seen)) {
+                    seen = now;
+                    rerun = false;
+                    System.out.println("\n--- " + java.time.LocalTime.now().withNano(0) + " running " + lesson + "…");
+                    Outcome o = runFast(List.of(v), runner, null).get(v);
+                    remember(v, o);
+                    System.out.println(report(o));
+                    if (o.passed()) {
+                        break;
+                    }
+                }
+                String command = typed.poll(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (command == null) {
+                    continue;
+                }
+                switch (command) {
+                    case "q" -> {
+                        return 0;
+                    }
+                    case "r" -> rerun = true;
+                    case "h" -> hint(List.of(lesson));
+                    case "" -> { }
+                    default -> System.out.println("h: next hint, r: re-run, q: quit");
+                }
+            }
+            String next = firstUnsolved(currentOutcomes(lessons, true));
+            if (next == null) {
+                System.out.println("\n" + ALL_DONE);
+                return 0;
+            }
+            System.out.println("\n" + lesson + " is solved. Next: " + next + " (read " + next + "/README.md).");
+            lesson = next;
+        }
+    }
+
+    static String firstUnsolved(Map<String, Outcome> outcomes) {
+        return outcomes.values().stream().filter(o -> !o.passed()).map(Outcome::lesson).findFirst().orElse(null);
+    }
+
+    // ---------------------------------------------------------------- hint, reset, solution
+
+    static final Pattern HINT = Pattern.compile("<details><summary>(.*?)</summary>(.*?)</details>", Pattern.DOTALL);
+
+    /** Shows the next folded hint of the lesson's README (the current lesson by default), one more on each call. */
+    static int hint(List<String> args) throws Exception {
+        String lesson = args.isEmpty() ? firstUnsolved(currentOutcomes(lessons(), true)) : lessonNamed(args);
+        if (lesson == null) {
+            return args.isEmpty() ? 0 : 2;
+        }
+        Path readme = ROOT.resolve(lesson).resolve("README.md");
+        List<String[]> hints = new ArrayList<>();
+        Matcher m = HINT.matcher(Files.readString(readme));
+        while (m.find()) {
+            hints.add(new String[] {m.group(1).strip(), m.group(2).strip()});
+        }
+        Properties shown = new Properties();
+        Path file = STATE.resolve("hints.properties");
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file)) {
+                shown.load(in);
+            }
+        }
+        int count = Integer.parseInt(shown.getProperty(lesson, "0"));
+        if (hints.isEmpty()) {
+            System.out.println(lesson + "/README.md has no folded hints.");
+            return 0;
+        }
+        if (count >= hints.size()) {
+            System.out.println("That was the last of " + lesson + "'s " + hints.size() + " hints. The next step: "
+                    + "java tools/Workbook.java solution " + lesson + " --anyway");
+            return 0;
+        }
+        String[] hint = hints.get(count);
+        System.out.println(hint[0] + " (" + (count + 1) + " of " + hints.size() + ", from " + lesson + "/README.md)");
+        System.out.println(indent(hint[1]));
+        shown.setProperty(lesson, String.valueOf(count + 1));
+        Files.createDirectories(STATE);
+        try (var out = Files.newBufferedWriter(file)) {
+            shown.store(out, "How many of each lesson's hints were shown (java tools/Workbook.java hint)");
+        }
+        return 0;
+    }
+
+    /**
+     * Puts the lesson's exercise back as it was shipped (as of the commit the workbook was cloned at), after copying
+     * the student's whole src/main/java to .workbook/backups/, so nothing is lost.
+     */
+    static int reset(List<String> args) throws Exception {
+        String lesson = lessonNamed(args);
+        if (lesson == null) {
+            return 2;
+        }
+        String shipped = shippedCommit();
+        String folder = lesson + "/src/main/java";
+        List<String> files = git("ls-tree", "-r", "--name-only", shipped, "--", folder).lines().toList();
+        if (files.isEmpty()) {
+            System.err.println("git knows no " + folder + " at " + shipped + "; nothing was changed.");
+            return 1;
+        }
+        Path sources = ROOT.resolve(folder);
+        Path backup = STATE.resolve("backups").resolve(lesson + "-" + java.time.LocalDateTime.now().withNano(0)
+                .toString().replace(':', '-'));
+        if (Files.isDirectory(sources)) {
+            try (Stream<Path> all = Files.walk(sources)) {
+                for (Path p : all.filter(Files::isRegularFile).toList()) {
+                    Path copy = backup.resolve(sources.relativize(p));
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(p, copy);
+                }
+            }
+            deleteTree(sources);
+        }
+        for (String file : files) {
+            Path target = ROOT.resolve(file);
+            Files.createDirectories(target.getParent());
+            Files.write(target, gitBytes("show", shipped + ":" + file));
+        }
+        System.out.println("Reset " + folder + " to the exercise as shipped (commit " + shipped.substring(0, 10) + ").");
+        if (Files.isDirectory(backup)) {
+            System.out.println("Your version is kept in " + ROOT.relativize(backup) + File.separator);
+        }
+        return 0;
+    }
+
+    /** The commit the workbook was cloned at: the oldest entry of HEAD's reflog, or HEAD when there is none. */
+    static String shippedCommit() throws Exception {
+        List<String> reflog = git("reflog", "show", "--format=%H", "HEAD").lines().toList();
+        return reflog.isEmpty() ? git("rev-parse", "HEAD").strip() : reflog.get(reflog.size() - 1).strip();
+    }
+
+    /** The reference solution as a diff against the student's file; only for a solved lesson, unless --anyway. */
+    static int solution(List<String> args) throws Exception {
+        String lesson = lessonNamed(args);
+        if (lesson == null) {
+            return 2;
+        }
+        if (!args.contains("--anyway") && !currentOutcomes(List.of(lesson), true).get(lesson).passed()) {
+            System.out.println(lesson + " is not solved yet, so its solution stays hidden. Try"
+                    + " java tools/Workbook.java hint " + lesson + ", or add --anyway.");
+            return 1;
+        }
+        Path solution = ROOT.resolve("solutions").resolve(lesson).resolve("src/main/java");
+        System.out.print(gitDiff(ROOT.relativize(ROOT.resolve(lesson).resolve("src/main/java")),
+                ROOT.relativize(solution)));
+        System.out.println("(- your code, + the reference solution; its header comment says why it is correct)");
+        return 0;
+    }
+
+    static String gitDiff(Path yours, Path reference) throws Exception {
+        Process p = new ProcessBuilder("git", "diff", "--no-index", "--no-color", "--", yours.toString(),
+                reference.toString()).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    static String git(String... args) throws Exception {
+        return new String(gitBytes(args), StandardCharsets.UTF_8);
+    }
+
+    static byte[] gitBytes(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(ROOT.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("git " + String.join(" ", args) + " failed (exit " + p.exitValue() + ")");
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- check
 
     static int check() throws Exception {
@@ -769,7 +994,7 @@ public class Workbook {
 
     static final String CHECK_LESSON = "java tools/Workbook.java check-lesson";
     static final Set<String> COMMANDS = Set.of("progress", "check", "check-lesson", "wrong-fixes", "right-fixes",
-            "rates", "ci-files");
+            "rates", "ci-files", "watch", "hint", "reset", "solution");
 
     static List<String> checkCiFiles() throws Exception {
         List<String> problems = new ArrayList<>();
