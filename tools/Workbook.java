@@ -725,6 +725,21 @@ public class Workbook {
             System.out.println(NO_TASKSET);
         }
 
+        System.out.println("     and through the fast path (watch, progress), which must agree with Maven");
+        Runner runner = Runner.prepare();
+        List<Variant> fastVariants = new ArrayList<>();
+        for (String lesson : lessons) {
+            fastVariants.add(Variant.exercise(lesson));
+            fastVariants.add(Variant.solution(lesson));
+        }
+        Map<Variant, Outcome> fast = runFast(fastVariants, runner, null);
+        for (Variant v : fastVariants) {
+            Outcome maven = (v.name().equals("exercise") ? exercises : solutionsAll).get(v.lesson());
+            String judgedByMaven = v.name().equals("exercise") ? maven.failsForTheRightReason() : passes(maven);
+            String judgedFast = v.name().equals("exercise") ? fast.get(v).failsForTheRightReason() : passes(fast.get(v));
+            problems.addAll(disagreement(v, maven, judgedByMaven, fast.get(v), judgedFast));
+        }
+
         System.out.println();
         System.out.printf("  %-28s %-22s %-22s %s%n", "lesson", "exercise fails?", "solution passes?", "");
         for (String lesson : lessons) {
@@ -750,23 +765,26 @@ public class Workbook {
 
         System.out.println();
         System.out.println("3/5  every wrong fix in wrong-fixes/ is caught by the test it names"
-                + (pinned ? ", on 2 CPUs and on 1" : ""));
+                + (pinned ? ", on 2 CPUs and on 1" : "") + "; the fast path agrees with Maven");
         int wrongFixes = checkFixes(Fix.Kind.WRONG, List.of(), problems);
 
         System.out.println();
-        System.out.println("4/5  every right fix in right-fixes/ passes every test" + (pinned ? ", on 2 CPUs and on 1" : ""));
+        System.out.println("4/5  every right fix in right-fixes/ passes every test" + (pinned ? ", on 2 CPUs and on 1" : "")
+                + "; the fast path agrees with Maven");
         int rightFixes = checkFixes(Fix.Kind.RIGHT, List.of(), problems);
 
         System.out.println();
-        System.out.println("5/5  code quoted in READMEs matches the files");
+        System.out.println("5/5  code quoted in READMEs matches the files; the CI and autograding files name only"
+                + " commands that exist");
         problems.addAll(checkQuotedCode());
+        problems.addAll(checkCiFiles());
 
         System.out.println();
         if (problems.isEmpty()) {
             System.out.println("check passed: " + lessons.size() + " exercises fail as intended, "
                     + lessons.size() + " solutions pass, " + wrongFixes + " wrong fixes are caught, " + rightFixes
                     + " right fixes pass" + (pinned ? " (each on 2 CPUs and on 1)" : " (taskset missing: not on 1 CPU)")
-                    + ", quoted code matches.");
+                    + ", the fast path agrees with Maven on each, quoted code and CI files are current.");
             return 0;
         }
         System.out.println("check FAILED:");
@@ -923,13 +941,20 @@ public class Workbook {
         if (!pinned) {
             System.out.println(NO_TASKSET);
         }
-        System.out.printf("  %-28s %-34s %-9s %-9s %s%n", "lesson", kind.folder, "2 CPUs", "1 CPU", "");
+        Runner runner = Runner.prepare();
+        System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", "lesson", kind.folder, "2 CPUs", "1 CPU", "fast",
+                "");
         for (Fix fix : fixes) {
             List<String> build = new ArrayList<>(List.of("test", "-pl", fix.lesson(), "-am",
                     "-Dmaven.test.failure.ignore=true"));
             build.addAll(fix.properties());
             maven(fix.variant(), build, null);
-            String all = fix.judge(Outcome.read(fix.lesson(), fix.variant()));
+            Outcome byMaven = Outcome.read(fix.lesson(), fix.variant());
+            String all = fix.judge(byMaven);
+            Variant v = new Variant(fix.lesson(), fix.variant(), fix.sources());
+            Outcome fast = runFast(List.of(v), runner, null).get(v);
+            List<String> disagreements = disagreement(v, byMaven, all, fast, fix.judge(fast));
+            problems.addAll(disagreements);
             String one = "";
             if (pinned) {
                 // The same build again: nothing is left to compile, so it only runs the tests, pinned.
@@ -939,8 +964,8 @@ public class Workbook {
             String detail = all.isEmpty() && one.isEmpty()
                     ? (kind == Fix.Kind.WRONG ? "by " + String.join(", ", fix.caughtBy()) : "")
                     : ((all.isEmpty() ? "" : "2 CPUs: " + all + " ") + (one.isEmpty() ? "" : "1 CPU: " + one)).strip();
-            System.out.printf("  %-28s %-34s %-9s %-9s %s%n", fix.lesson(), fix.name(), mark(all),
-                    pinned ? mark(one) : "-", detail);
+            System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", fix.lesson(), fix.name(), mark(all),
+                    pinned ? mark(one) : "-", disagreements.isEmpty() ? "agrees" : "DIFFERS", detail);
             if (!all.isEmpty()) {
                 problems.add(fix.lesson() + ": " + kind.prefix + "fix " + fix.name() + " on all CPUs: " + all);
             }
@@ -949,6 +974,24 @@ public class Workbook {
             }
         }
         return fixes.size();
+    }
+
+    /**
+     * Problems when the fast path (tools/runner) and Maven's surefire disagree on a variant: other tests, or another
+     * verdict (solved or not, and the judgement check gives it).
+     */
+    static List<String> disagreement(Variant v, Outcome maven, String judgedByMaven, Outcome fast, String judgedFast) {
+        List<String> problems = new ArrayList<>();
+        String what = v.lesson() + " " + v.name() + ": the fast path and Maven disagree: ";
+        if (!new java.util.TreeSet<>(maven.testNames()).equals(new java.util.TreeSet<>(fast.testNames()))) {
+            problems.add(what + "Maven ran " + maven.testNames() + ", the fast path " + fast.testNames()
+                    + (fast.errors().isEmpty() ? "" : " (" + fast.errors().get(0) + ")"));
+        }
+        if (maven.passed() != fast.passed() || judgedByMaven.isEmpty() != judgedFast.isEmpty()) {
+            problems.add(what + "Maven says " + maven.state() + (judgedByMaven.isEmpty() ? "" : " (" + judgedByMaven
+                    + ")") + ", the fast path " + fast.state() + (judgedFast.isEmpty() ? "" : " (" + judgedFast + ")"));
+        }
+        return problems;
     }
 
     static String mark(String verdict) {
