@@ -63,6 +63,7 @@ public class WorkbookCli {
             case "hint" -> hint(List.of(args).subList(1, args.length));
             case "reset" -> reset(List.of(args).subList(1, args.length));
             case "solution" -> solution(List.of(args).subList(1, args.length));
+            case "ide-files" -> ideFilesCommand(List.of(args).subList(1, args.length));
             case "ci-files" -> ciFiles(List.of(args).subList(1, args.length));
             case "rates" -> rates(List.of(args).subList(1, args.length));
             default -> {
@@ -774,10 +775,11 @@ public class WorkbookCli {
         int rightFixes = checkFixes(Fix.Kind.RIGHT, List.of(), problems);
 
         System.out.println();
-        System.out.println("5/5  code quoted in READMEs matches the files; the CI and autograding files name only"
-                + " commands that exist");
+        System.out.println("5/5  code quoted in READMEs matches the files; the CI, autograding and IDE files are"
+                + " current and name only commands that exist");
         problems.addAll(checkQuotedCode());
         problems.addAll(checkCiFiles());
+        problems.addAll(checkIdeFiles(false));
 
         System.out.println();
         if (problems.isEmpty()) {
@@ -1037,7 +1039,7 @@ public class WorkbookCli {
 
     static final String CHECK_LESSON = "java tools/Workbook.java check-lesson";
     static final Set<String> COMMANDS = Set.of("progress", "check", "check-lesson", "wrong-fixes", "right-fixes",
-            "rates", "ci-files", "watch", "hint", "reset", "solution");
+            "rates", "ci-files", "ide-files", "watch", "hint", "reset", "solution");
 
     static List<String> checkCiFiles() throws Exception {
         List<String> problems = new ArrayList<>();
@@ -1146,6 +1148,99 @@ public class WorkbookCli {
             }
         }
         return "";
+    }
+
+    // ---------------------------------------------------------------- IDE files
+
+    /**
+     * The shared IntelliJ run configurations (.run/) and VS Code tasks (.vscode/tasks.json): one Maven test run per
+     * lesson (with -am, so the harness is built too), one for the solutions profile, and the watch and progress
+     * commands. Written from the root pom's lessons by "ide-files --write"; check fails when they are out of date.
+     */
+    static Map<Path, String> ideFiles() throws IOException {
+        Map<Path, String> files = new LinkedHashMap<>();
+        StringBuilder tasks = new StringBuilder("{\n  \"version\": \"2.0.0\",\n  \"tasks\": [\n");
+        tasks.append(task("workbook: watch (re-runs the current lesson on every save)", "java",
+                List.of("tools/Workbook.java", "watch"), null)).append(",\n");
+        tasks.append(task("workbook: progress", "java", List.of("tools/Workbook.java"), null)).append(",\n");
+        for (String lesson : lessons()) {
+            List<String> goals = List.of("test", "-pl", lesson, "-am");
+            files.put(Path.of(".run", lesson + ".run.xml"), intellijMaven(lesson + ": test", goals, false));
+            tasks.append(task(lesson + ": test", "./mvnw", goals, "test")).append(",\n");
+        }
+        files.put(Path.of(".run", "solutions.run.xml"), intellijMaven("solutions: verify", List.of("verify"), true));
+        tasks.append(task("solutions: verify", "./mvnw", List.of("-Psolutions", "verify"), null)).append("\n");
+        files.put(Path.of(".vscode", "tasks.json"), tasks.append("  ]\n}\n").toString());
+        return files;
+    }
+
+    static String intellijMaven(String name, List<String> goals, boolean solutions) {
+        StringBuilder goalOptions = new StringBuilder();
+        goals.forEach(g -> goalOptions.append("              <option value=\"").append(g).append("\" />\n"));
+        return """
+                <component name="ProjectRunConfigurationManager">
+                  <configuration default="false" name="NAME" type="MavenRunConfiguration" factoryName="Maven">
+                    <MavenSettings>
+                      <option name="myGeneralSettings" />
+                      <option name="myRunnerSettings" />
+                      <option name="myRunnerParameters">
+                        <MavenRunnerParameters>
+                          <option name="goals">
+                            <list>
+                GOALS            </list>
+                          </option>
+                          <option name="multimoduleDir" />
+                          <option name="pomFileName" value="pom.xml" />
+                          <option name="profilesMap">
+                            <map>PROFILES</map>
+                          </option>
+                          <option name="resolveToWorkspace" value="false" />
+                          <option name="workingDirPath" value="$PROJECT_DIR$" />
+                        </MavenRunnerParameters>
+                      </option>
+                    </MavenSettings>
+                    <method v="2" />
+                  </configuration>
+                </component>
+                """.replace("NAME", name).replace("GOALS", goalOptions)
+                .replace("PROFILES", solutions ? "\n                <entry key=\"solutions\" value=\"true\" />\n"
+                        + "              " : "");
+    }
+
+    static String task(String label, String command, List<String> args, String group) {
+        String windows = command.equals("./mvnw") ? ", \"windows\": {\"command\": \".\\\\mvnw.cmd\"}" : "";
+        return "    {\"label\": " + quote(label) + ", \"type\": \"shell\", \"command\": " + quote(command) + windows
+                + ", \"args\": [" + args.stream().map(WorkbookCli::quote).collect(Collectors.joining(", ")) + "]"
+                + (group == null ? "" : ", \"group\": " + quote(group)) + ", \"problemMatcher\": []}";
+    }
+
+    static int ideFilesCommand(List<String> args) throws Exception {
+        List<String> problems = checkIdeFiles(args.contains("--write"));
+        problems.forEach(p -> System.out.println("  - " + p));
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    static List<String> checkIdeFiles(boolean write) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<Path, String> file : ideFiles().entrySet()) {
+            Path path = ROOT.resolve(file.getKey());
+            if (write) {
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
+            } else if (!Files.exists(path) || !Files.readString(path).equals(file.getValue())) {
+                problems.add(file.getKey() + " is out of date (java tools/Workbook.java ide-files --write)");
+            }
+        }
+        try (Stream<Path> runs = Files.isDirectory(ROOT.resolve(".run")) ? Files.list(ROOT.resolve(".run"))
+                : Stream.empty()) {
+            for (Path run : runs.toList()) {
+                if (!ideFiles().containsKey(ROOT.relativize(run))) {
+                    problems.add(ROOT.relativize(run) + " runs no lesson of the root pom");
+                }
+            }
+        }
+        new Json(ideFiles().get(Path.of(".vscode", "tasks.json"))).value();
+        return problems;
     }
 
     /** Runs java with the given arguments (the first is "java"), as a separate process, output to a log. */
