@@ -23,17 +23,35 @@ import org.w3c.dom.NodeList;
  * The workbook's own command line. Needs only a JDK 17+: run it with {@code java tools/Workbook.java [command]}.
  *
  * <pre>
- *   (no command)  progress   run every lesson's tests and show which are solved, and what to do next
- *   check                    maintainers and CI: every solution passes, every exercise fails on its race assertion,
- *                            every wrong fix in wrong-fixes/ is caught by the test it names, every right fix in
- *                            right-fixes/ passes every test, each on all CPUs and again pinned to one CPU with
- *                            taskset (where it exists), and code quoted in READMEs matches the files
+ *   students
+ *   (no command)  progress [--json]
+ *                            every lesson's verdict, remembered in .workbook/ and re-run only where its code changed;
+ *                            --json: per lesson solved or not, tests passed, first failure, sources' fingerprint
+ *   watch [lesson]           re-run a lesson's tests on every save (default: the first unsolved lesson)
+ *   hint [lesson]            the lesson README's next folded hint
+ *   reset lesson             the exercise as shipped; the replaced code is kept in .workbook/backups/
+ *   solution lesson [--anyway]
+ *                            the reference solution as a diff against yours, once the lesson is solved
+ *   check-lesson lesson      graders: exit 0 when the lesson is solved, 1 when not
+ *
+ *   maintainers and CI
+ *   check                    every solution passes, every exercise fails on its race assertion, every wrong fix in
+ *                            wrong-fixes/ is caught by the test it names, every right fix in right-fixes/ passes
+ *                            every test, each on all CPUs and again pinned to one CPU with taskset (where it
+ *                            exists); the fast path (tools/runner) agrees with Maven on each; code quoted in READMEs
+ *                            matches the files; the CI, autograding and IDE files are current
  *   wrong-fixes [lesson…]    only the wrong-fixes part of check
  *   right-fixes [lesson…]    only the right-fixes part of check
+ *   ci-files [--write]       only the CI and autograding files part (--write: the autograding file afresh)
+ *   ide-files [--write]      only the IDE files part (--write: .run/ and .vscode/tasks.json afresh)
  *   rates [--runs N] [--cpus LIST] [--lessons a,b]
  *                            run each lesson N times as exercise and as solution (optionally pinned with taskset)
  *                            and print detection rates and median test times
  * </pre>
+ *
+ * Maven is the reference: every verdict here either comes from surefire's reports or from tools/runner, which runs
+ * the same test classes in a JVM with surefire's flags and class path, and which check compares with Maven on every
+ * exercise, solution and fix.
  */
 public class WorkbookCli {
 
