@@ -308,6 +308,8 @@ public class WorkbookCli {
                 outcomes.put(v, Outcome.broken(v.lesson(), errors));
                 continue;
             }
+            copyTree(v.sources().resolveSibling("resources"), v.out().resolve("classes"));
+            copyTree(ROOT.resolve(v.lesson()).resolve("src/test/resources"), v.out().resolve("test-classes"));
             List<String> command = new ArrayList<>();
             if (cpus != null) {
                 command.addAll(List.of("taskset", "-c", cpus));
@@ -375,6 +377,20 @@ public class WorkbookCli {
                 .map(d -> (d.getSource() == null ? "" : ROOT.relativize(Path.of(d.getSource().toUri())) + ":"
                         + d.getLineNumber() + ": ") + d.getMessage(Locale.ROOT))
                 .toList();
+    }
+
+    /** Copies a resources folder into a classes folder, as the resources plugin does (no filtering here). */
+    static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Path copy = to.resolve(from.relativize(p).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(p, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     static void deleteTree(Path root) throws IOException {
