@@ -71,6 +71,14 @@ public class WorkbookCli {
             args = progress.toArray(String[]::new);
         }
         String command = args[0];
+        // Ctrl-C (or any end) takes the Maven or test JVM running now with it, and their children.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Process p = RUNNING.get();
+            if (p != null) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }));
         int status = switch (command) {
             case "progress" -> progress(List.of(args).subList(1, args.length));
             case "check-lesson" -> checkLesson(List.of(args).subList(1, args.length));
@@ -527,13 +535,6 @@ public class WorkbookCli {
         }, "watch-keyboard");
         keyboard.setDaemon(true);
         keyboard.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Process p = RUNNING.get();
-            if (p != null) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-            }
-        }));
         while (true) {
             Variant v = Variant.exercise(lesson);
             System.out.println();
@@ -1569,7 +1570,13 @@ public class WorkbookCli {
         command.addAll(goals);
         Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        int exit = p.waitFor();
+        RUNNING.set(p);
+        int exit;
+        try {
+            exit = p.waitFor();
+        } finally {
+            RUNNING.set(null);
+        }
         return new Run(exit, Files.readString(log, StandardCharsets.UTF_8), log);
     }
 
