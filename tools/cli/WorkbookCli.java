@@ -254,7 +254,7 @@ public class WorkbookCli {
                     RUNNER_MODULE.resolve("src"), ROOT.resolve("test-support/pom.xml"),
                     ROOT.resolve("test-support/src"))) + " java " + System.getProperty("java.version");
             if (!Files.exists(stamp) || !Files.readString(stamp).equals(inputs)) {
-                System.out.println("Preparing the test runner (once; Maven builds the harness)…");
+                System.err.println("Preparing the test runner (once; Maven builds the harness)…");
                 Run run = maven("runner", List.of("process-classes", "-pl", ROOT.relativize(RUNNER_MODULE).toString()
                         .replace(File.separatorChar, '/'), "-am"), null);
                 if (run.exitCode() != 0) {
