@@ -36,8 +36,8 @@ public class Workbook {
         if (!Files.exists(stamp) || Files.getLastModifiedTime(stamp).compareTo(newest) < 0
                 || !Files.readString(stamp).equals(inputs)) {
             Files.createDirectories(classes);
-            String[] javac = Stream.concat(Stream.of("--release", "17", "-d", classes.toString(), "-encoding", "UTF-8", "-nowarn"),
-                    files.stream().map(Path::toString)).toArray(String[]::new);
+            String[] javac = Stream.concat(Stream.of("--release", "17", "-d", classes.toString(), "-encoding",
+                    "UTF-8", "-nowarn"), files.stream().map(Path::toString)).toArray(String[]::new);
             if (ToolProvider.getSystemJavaCompiler().run(null, null, null, javac) != 0) {
                 System.exit(2);
             }
