@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Edit-to-verdict timing of `java tools/Workbook.java watch`: starts watch on a lesson with standard input closed,
+# waits for its first verdict, then N times changes a comment at the end of the lesson's exercise file and waits for
+# the verdict line ("<lesson> solved|failing…"). Prints each time and the median; puts the file back afterwards.
+#   tools/watch-timing.sh lesson01-atomic-puts 10
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lesson=${1:?lesson module, e.g. lesson01-atomic-puts}
+saves=${2:-10}
+file=$(find "$lesson/src/main/java" -name '*.java' | sort | head -1)
+out=$(mktemp)
+cp "$file" "$out.orig"
+now() { date +%s.%N; }
+verdicts() { grep -c "^$lesson \(solved\|failing\)" "$out" || true; }
+java tools/Workbook.java watch "$lesson" < /dev/null > "$out" 2>&1 &
+watcher=$!
+cleanup() { cp "$out.orig" "$file"; kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true; rm -f "$out" "$out.orig"; }
+trap cleanup EXIT
+start=$(now)
+until [ "$(verdicts)" -ge 1 ]; do sleep 0.05; done
+printf 'first verdict: %.1f s\n' "$(echo "$(now) - $start" | bc)"
+times=()
+for i in $(seq 1 "$saves"); do
+  seen=$(verdicts)
+  sleep 0.5
+  start=$(now)
+  printf '\n// edit %s\n' "$i" >> "$file"
+  until [ "$(verdicts)" -gt "$seen" ]; do sleep 0.05; done
+  t=$(echo "$(now) - $start" | bc)
+  times+=("$t")
+  printf 'save %d: %.2f s\n' "$i" "$t"
+done
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median edit-to-verdict over %d saves: %.2f s\n", NR, m}'
+grep "^$lesson \(solved\|failing\)" "$out" | tail -1
