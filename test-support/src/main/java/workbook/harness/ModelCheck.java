@@ -85,15 +85,16 @@ public final class ModelCheck {
     }
 
     /**
-     * What Lincheck runs: the scenario, and one of each lock of {@code java.util.concurrent.locks} and its kin. Lincheck
-     * 3.7 instruments JDK classes lazily. Before the first interleaving it instruments the classes of every object
-     * reachable from the block it is given; an object first met through a static field gets only its own class
+     * What Lincheck runs: the scenario, and one of each lock of {@code java.util.concurrent.locks} and its kin.
+     * Lincheck 3.7 instruments JDK classes lazily. Before the first interleaving it instruments the classes of every
+     * object reachable from the block it is given; an object first met through a static field gets only its own class
      * hierarchy instrumented, not the classes of the objects it delegates to. A {@code static ReentrantLock} (a correct
-     * fix) thus ran with an instrumented {@code ReentrantLock} over an uninstrumented {@code AbstractQueuedSynchronizer}:
-     * the first thread that had to wait for it parked where the model checker could not see it, while the checker
-     * waited for that thread, and the test hung until JUnit's timeout. The {@code synchronizers} below are never used;
-     * being reachable from the block, they get every lock class instrumented before any interleaving runs, whether
-     * the code under test keeps its lock in a field, a local variable or a static field.
+     * fix) thus ran with an instrumented {@code ReentrantLock} over an uninstrumented {@code
+     * AbstractQueuedSynchronizer}: the first thread that had to wait for it parked where the model checker could not
+     * see it, while the checker waited for that thread, and the test hung until JUnit's timeout. The {@code
+     * synchronizers} below are never used; being reachable from the block, they get every lock class instrumented
+     * before any interleaving runs, whether the code under test keeps its lock in a field, a local variable or a static
+     * field.
      */
     private static final class Run implements Runnable {
 
@@ -101,8 +102,8 @@ public final class ModelCheck {
 
         @SuppressWarnings("unused")
         private final Object[] synchronizers = {new ReentrantLock(), new ReentrantLock(true),
-                new ReentrantReadWriteLock(), new ReentrantReadWriteLock(true), new Semaphore(1), new Semaphore(1, true),
-                new StampedLock(), new CountDownLatch(1)};
+                new ReentrantReadWriteLock(), new ReentrantReadWriteLock(true), new Semaphore(1),
+                new Semaphore(1, true), new StampedLock(), new CountDownLatch(1)};
 
         Run(Action scenario) {
             this.scenario = scenario;
