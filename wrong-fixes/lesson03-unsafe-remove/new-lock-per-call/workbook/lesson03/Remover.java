@@ -13,8 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * inside removeShare: every call, so every worker, has a lock of its own, and a lock nobody else takes excludes
  * nobody. Another worker can still pop the key between the check and the pop.
  *
- * The stress test does not hold a worker that holds a lock (it cannot tell whose lock it is), so on some runs it
- * passes this fix; the model-checked test finds the interleaving every time.
+ * The stress test does not hold a worker that holds a lock (it cannot tell whose lock it is), so it catches this
+ * fix only when the scheduler happens to switch threads at the wrong moment; the model-checked test finds the
+ * interleaving every time.
  *
  * Caught by: noInterleavingPopsAKeyTwice
  */

@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentMap;
  * check is made before the lock is taken: by the time the worker holds the lock, another worker may have popped the
  * key, and pop throws.
  *
- * The stress test does not hold a worker that holds a lock, so on some runs it passes this fix; the model-checked
- * test finds the interleaving every time.
+ * The stress test does not hold a worker that holds a lock (it cannot tell whose lock it is), so it catches this
+ * fix only when the scheduler happens to switch threads at the wrong moment; the model-checked test finds the
+ * interleaving every time.
  *
  * Caught by: noInterleavingPopsACheckedKeyTwice
  */
