@@ -15,16 +15,14 @@ import java.util.concurrent.ConcurrentMap;
  *
  * This class is the port. The shared map is a ConcurrentHashMap, so every single remove is atomic here too.
  * pop() throws NoSuchElementException where Python raises KeyError (Map.remove itself just returns null). The copy
- * is stale the moment it is taken: it lists keys that other threads may remove before this one gets to them.
+ * is stale the moment it is taken: it lists keys that other threads may remove before this one gets to them. Workers
+ * die with a KeyError and entries stay in the map (the README has the figures). The test makes the race happen on
+ * every run: it holds the first worker that is about to pop until another worker has popped the same key, the seed's
+ * "<context switch>".
  *
- *   1,000 workers x 20 pops, 1 CPU:   14-25 workers hit a missing key, 233-407 of 20,000 entries stay in the map.
- *   2 CPUs:                           50-339 workers hit a missing key, 904-6,728 entries stay.
- *   The test makes the race happen on every run: it holds the first worker that is about to pop until another
- *   worker has popped the same key, the seed's "<context switch>".
- *
- * Your task: make removeShare correct when 1,000 threads call it at once. Every call must remove and return exactly
- * `share` values, every entry must be removed exactly once, and the map must end empty. Keep the public constructor
- * and removeShare; the tests pass in the shared map.
+ * Your task: make removeShare correct when 1,000 threads call it at once on one shared Remover. Every call must remove
+ * and return exactly `share` values, every entry must be removed exactly once, and the map must end empty. Keep the
+ * public constructor and removeShare; the tests pass in the shared map and give every worker the same Remover.
  * Run:  ./mvnw test -pl lesson03-unsafe-remove -am        Hints: lesson03-unsafe-remove/README.md
  */
 public class Remover {

@@ -14,18 +14,15 @@ import java.util.concurrent.ConcurrentMap;
  * pop the key between them.
  *
  * This class is the port: a containsKey check before each pop. Both calls are atomic on a ConcurrentHashMap; the
- * pair is not. containsKey answers for the moment it looked, and the answer can be wrong before it is used.
+ * pair is not. containsKey answers for the moment it looked, and the answer can be wrong before it is used. Workers
+ * hit a missing key after their check said it was there, others skip keys and remove too few (the README has the
+ * figures). On its own the gap is narrow, so the test puts the seed's "<context switch>" into it: the first worker
+ * that found a key and is about to pop it waits until another worker has popped that key.
  *
- *   1,000 workers x 20 keys, 1 CPU:  9-36 workers hit a missing key after their check said it was there,
- *                                    3-79 more skipped keys and removed fewer than 20; 224-1,857 entries stay.
- *   2 CPUs:                          11-25 and 28-319 workers; 708-6,716 of the 20,000 entries stay.
- *   On its own the gap is narrow: a plain stress test (1,000 x 100) caught it in 2 of 3 runs on one CPU. So the test
- *   puts the seed's "<context switch>" into the gap: the first worker that found a key and is about to pop it waits
- *   until another worker has popped that key.
- *
- * Your task: make removeShare correct when 1,000 threads call it at once. Every call must remove and return exactly
- * `share` values, each value must be returned once (no duplicates, none lost), and the map must end empty. Keep the
- * public constructor and removeShare; the tests pass in the shared map.
+ * Your task: make removeShare correct when 1,000 threads call it at once on one shared CarefulRemover. Every call must
+ * remove and return exactly `share` values, each value must be returned once (no duplicates, none lost), and the map
+ * must end empty. Keep the public constructor and removeShare; the tests pass in the shared map and give every worker
+ * the same CarefulRemover.
  * Run:  ./mvnw test -pl lesson04-check-then-remove -am        Hints: lesson04-check-then-remove/README.md
  */
 public class CarefulRemover {

@@ -52,12 +52,12 @@ class CarefulRemoverTest {
 
     @Test
     @Order(2)
-    @DisplayName("two workers removing one entry each get one value each and empty the map, in any interleaving")
+    @DisplayName("two workers sharing one remover hand back 10 and 20, one each, and empty the map, every interleaving")
     void noInterleavingPopsACheckedKeyTwice() {
         ModelCheck.exploreSteps("lesson04 two workers check then remove", INTERLEAVINGS, () -> {
             ConcurrentMap<Integer, Integer> shared = new ConcurrentHashMap<>(2);
-            shared.put(1, 1);
-            shared.put(2, 2);
+            shared.put(1, 10);
+            shared.put(2, 20);
             CarefulRemover remover = new CarefulRemover(shared);
 
             AtomicReferenceArray<Object> outcomes = new AtomicReferenceArray<>(2);
@@ -67,9 +67,10 @@ class CarefulRemoverTest {
             Object second = outcomes.get(1);
             int left = shared.size();
             check(first instanceof List<?> a && second instanceof List<?> b && a.size() == 1 && b.size() == 1
-                            && !a.equals(b) && left == 0,
-                    "two workers should remove one entry each, but the first ended with " + describe(first)
-                            + " and the second with " + describe(second) + ", and " + left + " of 2 entries are left. "
+                            && tenAndTwenty(a.get(0), b.get(0)) && left == 0,
+                    "two workers should hand back one value each, 10 and 20, but the first ended with "
+                            + describe(first) + " and the second with " + describe(second) + ", and " + left
+                            + " of 2 entries are left. "
                             + HINTS);
         });
     }
@@ -89,6 +90,12 @@ class CarefulRemoverTest {
                 outcomes.set(slot, keyError);
             }
         };
+    }
+
+    /** True when one worker handed back 10 and the other 20: the two values, each once. */
+    private static boolean tenAndTwenty(Object one, Object other) {
+        return Integer.valueOf(10).equals(one) && Integer.valueOf(20).equals(other)
+                || Integer.valueOf(20).equals(one) && Integer.valueOf(10).equals(other);
     }
 
     private static String describe(Object outcome) {

@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.Assumptions;
 
@@ -68,15 +73,7 @@ public final class ModelCheck {
 
     private static void explore(String scenarioName, int invocations, boolean steps, Action scenario) {
         try {
-            Lincheck.runConcurrentTest(invocations, () -> {
-                try {
-                    scenario.run();
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            Lincheck.runConcurrentTest(invocations, new Run(scenario));
         } catch (Throwable failure) {
             if (!failure.getClass().getSimpleName().equals("LincheckAssertionError")) {
                 throw failure;
@@ -84,6 +81,43 @@ public final class ModelCheck {
             String trace = String.valueOf(failure.getMessage());
             Path saved = save(scenarioName, trace);
             throw new AssertionError(Timeline.explain(scenarioName, trace, saved, steps));
+        }
+    }
+
+    /**
+     * What Lincheck runs: the scenario, and one of each lock of {@code java.util.concurrent.locks} and its kin.
+     * Lincheck 3.7 instruments JDK classes lazily. Before the first interleaving it instruments the classes of every
+     * object reachable from the block it is given; an object first met through a static field gets only its own class
+     * hierarchy instrumented, not the classes of the objects it delegates to. A {@code static ReentrantLock} (a correct
+     * fix) thus ran with an instrumented {@code ReentrantLock} over an uninstrumented {@code
+     * AbstractQueuedSynchronizer}: the first thread that had to wait for it parked where the model checker could not
+     * see it, while the checker waited for that thread, and the test hung until JUnit's timeout. The {@code
+     * synchronizers} below are never used; being reachable from the block, they get every lock class instrumented
+     * before any interleaving runs, whether the code under test keeps its lock in a field, a local variable or a static
+     * field.
+     */
+    private static final class Run implements Runnable {
+
+        private final Action scenario;
+
+        @SuppressWarnings("unused")
+        private final Object[] synchronizers = {new ReentrantLock(), new ReentrantLock(true),
+                new ReentrantReadWriteLock(), new ReentrantReadWriteLock(true), new Semaphore(1),
+                new Semaphore(1, true), new StampedLock(), new CountDownLatch(1)};
+
+        Run(Action scenario) {
+            this.scenario = scenario;
+        }
+
+        @Override
+        public void run() {
+            try {
+                scenario.run();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The bookkeeping of the removal lessons: a map pre-filled with {@code key -> key}, many workers that each must remove
- * a share of it and hand back the values they removed, and the verdict on what they achieved together.
+ * The bookkeeping of the removal lessons: a map pre-filled with {@code key -> valueOf(key)}, many workers that each
+ * must remove a share of it and hand back the values they removed, and the verdict on what they achieved together.
+ * Keys and values differ, so code that hands back keys instead of values is caught; the verdict counts what each worker
+ * handed back, and reads the map only for what is left in it.
  *
  * <pre>{@code
  * Removals removals = new Removals(1_000, 100);
@@ -48,12 +50,17 @@ public final class Removals {
         return workers * share;
     }
 
-    /** Puts keys 0 … entries-1 into {@code map}, each mapped to itself (Python: {@code {i: i for i in range(n)}}). */
+    /** Puts keys 0 … entries-1 into {@code map}, each mapped to its {@link #valueOf}. */
     public <M extends Map<Integer, Integer>> M fill(M map) {
         for (int key = 0; key < entries(); key++) {
-            map.put(key, key);
+            map.put(key, valueOf(key));
         }
         return map;
+    }
+
+    /** The value that {@link #fill} puts under {@code key}: never the key itself. */
+    public int valueOf(int key) {
+        return entries() + key;
     }
 
     /** Worker {@code worker} finished and handed back these values. */
@@ -84,8 +91,9 @@ public final class Removals {
                 more++;
             }
             for (Integer v : values == null ? List.<Integer>of() : values) {
-                if (v != null && v >= 0 && v < entries()) {
-                    timesHandedBack[v]++;
+                int key = v == null ? -1 : v - entries();
+                if (key >= 0 && key < entries()) {
+                    timesHandedBack[key]++;
                 } else {
                     strangers++;
                 }

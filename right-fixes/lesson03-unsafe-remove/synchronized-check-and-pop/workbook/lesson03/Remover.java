@@ -1,0 +1,49 @@
+package workbook.lesson03;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentMap;
+
+/*
+ * Right fix · lesson 03 · one monitor around the check and the pop
+ *
+ * Every worker calls the same Remover, so synchronized (this) is one lock for all of them. Under it no other worker
+ * can remove the key between the check and the pop, so the check is still true when the pop runs. The loop walks
+ * the stale snapshot, skipping keys that are gone, until it has its share.
+ */
+public class Remover {
+
+    private final ConcurrentMap<Integer, Integer> shared;
+
+    /** Works on {@code shared}, the map that all workers remove from. */
+    public Remover(ConcurrentMap<Integer, Integer> shared) {
+        this.shared = shared;
+    }
+
+    /** Removes {@code share} entries from the shared map and returns their values, for the caller to process. */
+    public List<Integer> removeShare(int share) {
+        List<Integer> keys = List.copyOf(shared.keySet()); // candidates, possibly stale already
+        List<Integer> values = new ArrayList<>(share);
+        for (Integer key : keys) {
+            if (values.size() == share) {
+                break;
+            }
+            synchronized (this) { // the one remover all workers share
+                if (shared.containsKey(key)) {
+                    values.add(pop(key));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Python's {@code d.pop(key)}: removes {@code key} and returns its value, or throws when the key is not there. */
+    Integer pop(Integer key) {
+        Integer value = shared.remove(key);
+        if (value == null) {
+            throw new NoSuchElementException("KeyError: " + key);
+        }
+        return value;
+    }
+}

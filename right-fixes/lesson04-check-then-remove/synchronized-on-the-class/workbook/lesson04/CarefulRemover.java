@@ -1,0 +1,49 @@
+package workbook.lesson04;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentMap;
+
+/*
+ * Right fix · lesson 04 · the class's monitor around the check and the pop
+ *
+ * synchronized (CarefulRemover.class) takes the one monitor of the class: one lock for every worker. Under it no
+ * other worker can remove the key between the check and the pop. The loop walks the stale snapshot, skipping keys
+ * that are gone, until it has its share.
+ */
+public class CarefulRemover {
+
+    private final ConcurrentMap<Integer, Integer> shared;
+
+    /** Works on {@code shared}, the map that all workers remove from. */
+    public CarefulRemover(ConcurrentMap<Integer, Integer> shared) {
+        this.shared = shared;
+    }
+
+    /** Removes {@code share} entries from the shared map and returns their values, for the caller to process. */
+    public List<Integer> removeShare(int share) {
+        List<Integer> keys = List.copyOf(shared.keySet()); // candidates, possibly stale already
+        List<Integer> values = new ArrayList<>(share);
+        for (Integer key : keys) {
+            if (values.size() == share) {
+                break;
+            }
+            synchronized (CarefulRemover.class) { // one monitor for every worker
+                if (shared.containsKey(key)) {
+                    values.add(pop(key));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Python's {@code d.pop(key)}: removes {@code key} and returns its value, or throws when the key is not there. */
+    Integer pop(Integer key) {
+        Integer value = shared.remove(key);
+        if (value == null) {
+            throw new NoSuchElementException("KeyError: " + key);
+        }
+        return value;
+    }
+}
