@@ -29,7 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   their interleavings one by one:                 on every run, on any number of CPUs.
  *
  * Your task: make increment correct when many threads call it at once, for old and new keys alike. Keep the public
- * constructors and methods, and the nested shape that snapshot() returns.
+ * constructors and methods, and the nested shape that snapshot() returns; the tests judge only what snapshot()
+ * returns. You may count on in the counts map handed in, or in a structure of your own that starts from it.
  * Run:  ./mvnw test -pl lesson07-per-key-counters -am        Hints: lesson07-per-key-counters/README.md
  */
 public class KeyCounters {

@@ -26,8 +26,10 @@ class KeyCountersTest {
     static final List<String> KEYS = List.of("a", "b", "c", "d", "e", "f", "g", "h");
     /**
      * The race needs two context switches at the right places, and the model checker tries every interleaving with
-     * one switch first: the exercise fails on the 151st to 175th it tries (Java 17 and 25). 500 leave room for small
-     * changes in the code, which move that number; a correct solution tries all 500 in about half a second.
+     * one switch first, then more; how many tries it takes to reach the race grows with the steps a version makes
+     * before it. The measured figures, for the exercise, every wrong fix and versions with extra steps, are in the
+     * README; this budget is twice the largest of them. A correct version tries them all, which on a loaded machine
+     * can take many seconds: a larger budget would risk the 30-second safety net for correct code.
      */
     static final int INTERLEAVINGS = 500;
     static final String HINTS = "Hints: lesson07-per-key-counters/README.md";
@@ -43,10 +45,12 @@ class KeyCountersTest {
         counters.increment("b");
 
         // Worker w's i-th increment goes to KEYS[(w + i) % 8]: every key gets an equal share, and each new key is
-        // the very first increment of 125 workers, who all start at the same moment.
+        // the very first increment of 125 workers, who all start at the same moment. Each worker has keys of its
+        // own, equal to every other worker's but not the same objects, as keys read from input would be.
         Stress.run(THREADS, worker -> {
+            List<String> keys = keysOfItsOwn(KEYS);
             for (int i = 0; i < INCREMENTS_PER_THREAD; i++) {
-                counters.increment(KEYS.get((worker + i) % KEYS.size()));
+                counters.increment(keys.get((worker + i) % keys.size()));
             }
         });
 
@@ -99,14 +103,13 @@ class KeyCountersTest {
     void noInterleavingLosesAnIncrementOfANewKey() {
         ModelCheck.exploreSteps("lesson07 two threads increment a new key", INTERLEAVINGS, () -> {
             // Tables of 2 bins, not the default 16 (see CONTRIBUTING.md).
-            ConcurrentMap<String, ConcurrentMap<String, Integer>> counts = new ConcurrentHashMap<>(2);
-            KeyCounters counters = new KeyCounters(counts, new ConcurrentHashMap<>(2));
+            KeyCounters counters = new KeyCounters(new ConcurrentHashMap<>(2), new ConcurrentHashMap<>(2));
+            String key1 = keyOfItsOwn("c");
+            String key2 = keyOfItsOwn("c");
 
-            concurrently(() -> counters.increment("c"), () -> counters.increment("c"));
+            concurrently(() -> counters.increment(key1), () -> counters.increment(key2));
 
-            // Read back with get: snapshot() would copy every map in every interleaving tried, which is slower.
-            ConcurrentMap<String, Integer> counter = counts.get("c");
-            Integer actual = counter == null ? null : counter.get("count");
+            Integer actual = countOf(counters.snapshot(), "c");
             check(actual != null && actual == 2, "two threads each incremented \"c\" once: expected count 2, actual "
                     + actual + ". " + HINTS);
         });
@@ -120,7 +123,10 @@ class KeyCountersTest {
         Lockstep lockstep = new Lockstep();
         KeyCounters counters = new KeyCounters(readersDict(lockstep), new WatchedMap<>("locks", lockstep));
 
-        Stress.run(2, worker -> lockstep.run(() -> counters.increment(key)));
+        Stress.run(2, worker -> {
+            String keyOfItsOwn = keyOfItsOwn(key);
+            lockstep.run(() -> counters.increment(keyOfItsOwn));
+        });
 
         Map<String, Map<String, Integer>> snapshot = counters.snapshot();
         Integer actual = countOf(snapshot, key);
@@ -129,7 +135,8 @@ class KeyCountersTest {
                         + expected + ", actual " + actual + ".\n\n"
                         + "After every lookup in the maps the test handed in, the thread was held until the other"
                         + " had made the same\nlookup (or waited for a lock); then the one that got there first"
-                        + " went on first:\n\n  "
+                        + " went on first. Every call on those maps is\nlisted with what it returned, and [holding …]"
+                        + " says which lock the thread held as it made the call:\n\n  "
                         + String.join("\n  ", lockstep.timeline()) + "\n  "
                         + String.format("%-10s%s", "main:", "snapshot() → " + snapshot) + "\n\n"
                         + "Both threads acted on the same lookup, and what one of them stored or wrote on that basis"
@@ -149,6 +156,19 @@ class KeyCountersTest {
         ConcurrentMap<String, Integer> counter = new WatchedMap<>("counts[\"" + key + "\"]", watcher);
         counter.put("count", count);
         return counter;
+    }
+
+    /**
+     * A copy of {@code key}: equal to it, but another object, as two threads that read the same key from input get
+     * it. Locking on the key object itself ({@code synchronized (key)}) then excludes nobody.
+     */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static String keyOfItsOwn(String key) {
+        return new String(key);
+    }
+
+    private static List<String> keysOfItsOwn(List<String> keys) {
+        return keys.stream().map(KeyCountersTest::keyOfItsOwn).toList();
     }
 
     /** {@code snapshot[key]["count"]}, or {@code null} when either level is missing. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs two threads in lockstep through the maps a test hands to {@link KeyCounters}. After every lookup a thread is
@@ -19,8 +20,8 @@ import java.util.concurrent.locks.Lock;
  * its next lookup, and only then the other. The interleaving is the same on every run and any number of CPUs.
  *
  * <p>A held thread also goes on when the other one waits for a lock, is done, or is held at a lookup this one never
- * makes, so code that is correct is never stuck. Every call goes into a journal, which becomes the failure's
- * timeline.
+ * makes, so code that is correct is never stuck. Every call on the maps goes into a journal, with what it returned
+ * and which locks the thread held as it made it; the journal becomes the failure's timeline.
  */
 final class Lockstep implements WatchedMap.Watcher {
 
@@ -45,6 +46,7 @@ final class Lockstep implements WatchedMap.Watcher {
     private final Map<String, Thread> firstToMake = new ConcurrentHashMap<>();
     private final Queue<Step> journal = new ConcurrentLinkedQueue<>();
     private final Map<Object, Integer> lockNumbers = new IdentityHashMap<>();
+    private final Map<Object, Integer> keyObjects = new IdentityHashMap<>();
 
     /** Runs {@code body} on the calling thread, one of the two in lockstep. */
     void run(Runnable body) {
@@ -59,7 +61,7 @@ final class Lockstep implements WatchedMap.Watcher {
     }
 
     @Override
-    public void lookedUp(String map, Object key, Object found) {
+    public void called(WatchedMap.Call call) {
         Thread me = Thread.currentThread();
         if (!threads.contains(me)) {
             return; // the test's own set-up or check
@@ -67,41 +69,35 @@ final class Lockstep implements WatchedMap.Watcher {
         AtomicLong myBookkeeping = bookkeeping.get(me);
         myBookkeeping.incrementAndGet();
         try {
-            String call = map + ".get(" + quoted(key) + ")";
-            String lookup;
-            // One step, so that the journal, the labels and who was first to make a lookup always agree: the
-            // thread that comes first in the timeline is "Thread 1", and goes on first.
-            synchronized (this) {
-                note(call + " → " + describe(found));
-                // The n-th time a thread makes this lookup waits for the other thread's n-th time.
-                lookup = call + " #" + timesMade.merge(call + " by " + me.getName(), 1, Integer::sum);
-                made.add(lookup + " by " + me.getName());
-                firstToMake.putIfAbsent(lookup, me);
-                heldAt.put(me, lookup);
+            if (call.lookup()) {
+                holdAfter(me, call);
+            } else {
+                note(describe(call) + holdings(call));
             }
-            long deadline = System.nanoTime() + PATIENCE_NANOS;
-            while (!mayGoOn(me, lookup) && System.nanoTime() < deadline) {
-                Thread.yield();
-            }
-            heldAt.remove(me);
         } finally {
             myBookkeeping.incrementAndGet();
         }
     }
 
-    @Override
-    public void stored(String map, Object key, Object value, Object replaced) {
-        Thread me = Thread.currentThread();
-        if (threads.contains(me)) {
-            AtomicLong myBookkeeping = bookkeeping.get(me);
-            myBookkeeping.incrementAndGet();
-            try {
-                note(map + ".put(" + quoted(key) + ", " + describe(value) + ")"
-                        + (replaced == null ? "" : ", replacing " + describe(replaced)));
-            } finally {
-                myBookkeeping.incrementAndGet();
-            }
+    /** Journals {@code call}, a lookup, and holds this thread until the other one has made the same lookup. */
+    private void holdAfter(Thread me, WatchedMap.Call call) {
+        String lookup;
+        // One step, so that the journal, the labels and who was first to make a lookup always agree: the thread
+        // that comes first in the timeline is "Thread 1", and goes on first.
+        synchronized (this) {
+            note(describe(call) + holdings(call));
+            // The n-th time a thread makes this lookup waits for the other thread's n-th time.
+            String made = invocation(call);
+            lookup = made + " #" + timesMade.merge(made + " by " + me.getName(), 1, Integer::sum);
+            this.made.add(lookup + " by " + me.getName());
+            firstToMake.putIfAbsent(lookup, me);
+            heldAt.put(me, lookup);
         }
+        long deadline = System.nanoTime() + PATIENCE_NANOS;
+        while (!mayGoOn(me, lookup) && System.nanoTime() < deadline) {
+            Thread.yield();
+        }
+        heldAt.remove(me);
     }
 
     /** The journal as a timeline, with a "&lt;context switch&gt;" line wherever the other thread takes over. */
@@ -156,6 +152,49 @@ final class Lockstep implements WatchedMap.Watcher {
     private synchronized void note(String call) {
         String thread = labels.computeIfAbsent(Thread.currentThread(), t -> "Thread " + labelled.incrementAndGet());
         journal.add(new Step(thread, call));
+    }
+
+    /** {@code locks.putIfAbsent("c", lock #2) → lock #1}; a put says what it replaced, if anything. */
+    private String describe(WatchedMap.Call call) {
+        if (call.method().equals("put")) {
+            return invocation(call) + (call.returned() == null ? "" : ", replacing " + describe(call.returned()));
+        }
+        return invocation(call) + " → " + describe(call.returned());
+    }
+
+    /** {@code locks.putIfAbsent("c", lock #2)}: the call without its result. */
+    private String invocation(WatchedMap.Call call) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(quoted(call.arguments().get(0)));
+        call.arguments().stream().skip(1).forEach(argument -> arguments.add(describe(argument)));
+        return call.map() + "." + call.method() + "(" + String.join(", ", arguments) + ")";
+    }
+
+    /**
+     * What the calling thread holds as it makes {@code call}: any lock that has passed through the maps, and the
+     * monitor of any key object passed to them (for {@code synchronized (key)}, where two equal keys can be two
+     * objects); "" when it holds none of them.
+     */
+    private String holdings(WatchedMap.Call call) {
+        List<String> held = new ArrayList<>();
+        synchronized (lockNumbers) {
+            lockNumbers.forEach((lock, number) -> {
+                if (lock instanceof ReentrantLock r ? r.isHeldByCurrentThread() : Thread.holdsLock(lock)) {
+                    held.add("lock #" + number);
+                }
+            });
+        }
+        Object key = call.arguments().get(0);
+        synchronized (keyObjects) {
+            // Numbered among the equal keys: "a" object #1, "a" object #2.
+            keyObjects.computeIfAbsent(key, k -> (int) keyObjects.keySet().stream().filter(k::equals).count() + 1);
+            keyObjects.forEach((object, number) -> {
+                if (Thread.holdsLock(object)) {
+                    held.add("the monitor of " + quoted(object) + " object #" + number);
+                }
+            });
+        }
+        return held.isEmpty() ? "" : "   [holding " + String.join(" and ", held) + "]";
     }
 
     /** A lock as "lock #1", "lock #2" in the order they appear; anything else as itself. */

@@ -22,7 +22,7 @@ import java.util.concurrent.locks.Lock;
  * locks.computeIfAbsent(key, k -> new ReentrantLock()) (and the counter made inside the lock); a
  * ConcurrentHashMap<String, LongAdder> filled with computeIfAbsent(key, k -> new LongAdder()).increment(), which
  * scales better when thousands of threads hit one key; or synchronized increment and snapshot (one lock for all
- * keys). The README compares them.
+ * keys). The README compares them; right-fixes/lesson07-per-key-counters/ keeps each, with more.
  */
 public class KeyCounters {
 

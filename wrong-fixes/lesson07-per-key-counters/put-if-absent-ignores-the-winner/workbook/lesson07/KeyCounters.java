@@ -1,0 +1,70 @@
+package workbook.lesson07;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/*
+ * Wrong fix · lesson 07 · putIfAbsent, with its result ignored
+ *
+ * locks.putIfAbsent(key, mine) is atomic, and it stores only the first lock made for a key. But it returns the lock
+ * that won, and this lockFor ignores that and returns its own. Two threads that use a new key at the same moment
+ * both make a lock; one is stored, the other thread's putIfAbsent returns it, and that thread takes its own lock
+ * anyway. Each holds a different lock of the same key, as in the exercise.
+ *
+ * Caught by: noInterleavingLosesAnIncrementOfANewKey, twoThreadsCountANewKeyTwice, twoThreadsCountAnExistingKeyTwice
+ */
+public class KeyCounters {
+
+    private final ConcurrentMap<String, ConcurrentMap<String, Integer>> counts;
+    private final ConcurrentMap<String, Lock> locks;
+
+    /** Starts with no counts and no locks. */
+    public KeyCounters() {
+        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
+    /**
+     * Counts on in {@code counts}, which may already hold counts in the reader's shape, and keeps each key's lock in
+     * {@code locks}. (The tests hand in maps that they watch.)
+     */
+    public KeyCounters(ConcurrentMap<String, ConcurrentMap<String, Integer>> counts,
+            ConcurrentMap<String, Lock> locks) {
+        this.counts = counts;
+        this.locks = locks;
+    }
+
+    /** Adds one to {@code key}'s count, starting from 0 on first use; in Python: {@code d[key]['count'] += 1}. */
+    public void increment(String key) {
+        Lock lock = lockFor(key);
+        lock.lock();
+        try {
+            ConcurrentMap<String, Integer> counter = counts.get(key);
+            if (counter == null) {
+                counter = new ConcurrentHashMap<>();
+                counter.put("count", 0);
+                counts.put(key, counter);
+            }
+            counter.put("count", counter.get("count") + 1);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A copy of every count, in the reader's shape: {@code {"a": {"count": 1}, "b": {"count": 2}}}. */
+    public Map<String, Map<String, Integer>> snapshot() {
+        Map<String, Map<String, Integer>> copy = new TreeMap<>();
+        counts.forEach((key, counter) -> copy.put(key, Map.copyOf(counter)));
+        return copy;
+    }
+
+    /** The lock that guards {@code key}, made on its first use. */
+    private Lock lockFor(String key) {
+        Lock mine = new ReentrantLock();
+        locks.putIfAbsent(key, mine);
+        return mine;
+    }
+}
