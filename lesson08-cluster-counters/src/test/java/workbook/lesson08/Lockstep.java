@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  * <p>A thread whose turn it is not goes on anyway when the other thread is done, or waits inside a map call for a
  * key this thread has locked with the map's {@code lock}: correct code is never held up. It also goes on when the
  * other thread waits, outside the map, for a lock that this thread holds. Such a lock is an object in this JVM, where
- * the test runs both members; on two machines each member has its own, and neither waits. That wait is journalled
- * and kept as a finding ({@link #waitsOnJvmLocks()}).
+ * the test runs both members; on two machines each member has its own, and neither waits. The first such wait is
+ * journalled, and {@link #jvmLockWaiter()} names the thread.
  *
  * <p>Every call goes into a journal, which becomes the failure's timeline.
  */
@@ -61,7 +61,7 @@ final class Lockstep implements WatchedMap.Watcher {
     private final Map<Thread, Participant> byThread = new ConcurrentHashMap<>();
     private volatile int turn = 1;
     private final Queue<Step> journal = new ConcurrentLinkedQueue<>();
-    private final Queue<String> waitsOnJvmLocks = new ConcurrentLinkedQueue<>();
+    private volatile String jvmLockWaiter;
 
     /** Runs {@code body} on the calling thread, as the thread on member {@code member} (1 or 2). */
     void run(int member, Runnable body) {
@@ -69,6 +69,7 @@ final class Lockstep implements WatchedMap.Watcher {
         me.thread = Thread.currentThread();
         byThread.put(me.thread, me);
         try {
+            waitForTurn(me); // so that member 1's thread is first to take any lock of its own, too
             body.run();
         } finally {
             me.finished = true;
@@ -112,9 +113,9 @@ final class Lockstep implements WatchedMap.Watcher {
         return lines;
     }
 
-    /** Each time a thread waited, outside the map, for a lock of this JVM that the other thread held. */
-    List<String> waitsOnJvmLocks() {
-        return List.copyOf(waitsOnJvmLocks);
+    /** The thread that waited, outside the map, for a lock of this JVM that the other thread held; or null. */
+    String jvmLockWaiter() {
+        return jvmLockWaiter;
     }
 
     private void waitForTurn(Participant me) {
@@ -144,27 +145,27 @@ final class Lockstep implements WatchedMap.Watcher {
         if (info == null || info.getLockOwnerId() != me.thread.getId() || other.inCallOn != null) {
             return false;
         }
-        String lock = describeLock(info);
-        String where = Arrays.stream(info.getStackTrace())
-                .filter(frame -> frame.getClassName().startsWith(KeyCounters.class.getPackageName() + "."))
-                .findFirst().map(frame -> " in " + frame).orElse("");
-        String finding = other.label() + " waited for " + lock + " that " + me.label() + " held" + where;
-        if (!waitsOnJvmLocks.contains(finding)) {
-            waitsOnJvmLocks.add(finding);
-            journal.add(new Step(other.label(), "waits for " + lock + where + ", which " + me.label()
-                    + " holds: a lock of this JVM, not of the cluster"));
+        if (jvmLockWaiter == null) {
+            jvmLockWaiter = other.label();
+            String where = Arrays.stream(info.getStackTrace())
+                    .filter(frame -> frame.getClassName().startsWith(KeyCounters.class.getPackageName() + "."))
+                    .findFirst().map(frame -> ", in " + frame.getClassName().substring(frame.getClassName()
+                            .lastIndexOf('.') + 1) + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
+                            + frame.getLineNumber() + ")").orElse("");
+            journal.add(new Step(other.label(), "waits for " + describeLock(info) + " that " + me.label()
+                    + " holds" + where));
         }
         return true;
     }
 
-    /** "a java.util.concurrent.locks.ReentrantLock", or "the monitor of a java.lang.String" for synchronized. */
+    /** "a ReentrantLock", or "the monitor (synchronized) of a String". */
     private static String describeLock(ThreadInfo info) {
         String name = info.getLockName();
-        String type = name.substring(0, name.indexOf('@'));
+        String type = name.substring(name.lastIndexOf('.') + 1, name.indexOf('@'));
         if (info.getThreadState() == Thread.State.BLOCKED) {
             return "the monitor (synchronized) of a " + type;
         }
-        // A j.u.c lock parks on its inner Sync object: name the lock, not its inside.
+        // A java.util.concurrent lock parks its threads on its inner Sync object: name the lock, not its inside.
         return "a " + type.replaceAll("\\$(Nonfair|Fair)?Sync$", "");
     }
 
