@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 final class Lockstep implements WatchedMap.Watcher {
 
     /** A safety net only: neither the exercise nor a correct solution waits this long for its turn. */
-    private static final long PATIENCE_NANOS = 2_000_000_000L;
+    private static final long PATIENCE_NANOS = 5_000_000_000L;
     private static final Set<String> READS = Set.of("get", "getOrDefault", "containsKey", "getEntryView");
 
     private record Step(String who, String what) {
