@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * then is the key locked for the write. Two members that read the same count before either locks both write
  * count + 1, one after the other, each under the lock. A lock guards a read-add-write only if the read is inside.
  *
- * Caught by: eightThreadsOnTwoMembersCountEveryIncrement, twoMembersCountAnExistingKeyTwice,
- * twoMembersCountANewKeyTwice
+ * Caught by: twoMembersCountAnExistingKeyTwice, twoMembersCountANewKeyTwice (and, on most runs, by
+ * eightThreadsOnTwoMembersCountEveryIncrement)
  */
 public class KeyCounters {
 

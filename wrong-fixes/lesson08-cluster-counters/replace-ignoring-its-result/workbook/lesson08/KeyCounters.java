@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * look at what they return. Nothing is overwritten any more, but when another member's increment comes in between
  * the get and the replace, this increment is dropped without a word instead of retried.
  *
- * Caught by: eightThreadsOnTwoMembersCountEveryIncrement, twoMembersCountAnExistingKeyTwice,
- * twoMembersCountANewKeyTwice
+ * Caught by: twoMembersCountAnExistingKeyTwice, twoMembersCountANewKeyTwice (and, on most runs, by
+ * eightThreadsOnTwoMembersCountEveryIncrement)
  */
 public class KeyCounters {
 
