@@ -97,7 +97,6 @@ final class Cluster implements AutoCloseable {
         long deadline = System.nanoTime() + THREADS_END_WITHIN.toNanos();
         List<Thread> left = threads();
         while (!left.isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
             try {
                 left.get(0).join(10);
             } catch (InterruptedException e) {
