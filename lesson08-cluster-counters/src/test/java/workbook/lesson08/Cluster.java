@@ -18,7 +18,7 @@ import java.util.UUID;
  * Hazelcast members started inside the test JVM, the way a service runs one member per machine. They talk over
  * loopback only (127.0.0.1), find each other through an explicit member list (no multicast), do not phone home and
  * log nothing. The cluster's name is new on every run and every port is one the operating system had free, so two
- * builds on one machine never join each other. {@link #close()} shuts every member down and waits for its threads.
+ * builds on one machine never join each other. {@link #close()} stops every member and waits for its threads to end.
  */
 final class Cluster implements AutoCloseable {
 
@@ -90,7 +90,10 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    /** Shuts every member down and waits until none of their threads runs. */
+    /**
+     * Stops every member at once (terminate, not a graceful shutdown: no test's counts need to survive it, and it
+     * takes milliseconds instead of a second) and waits until none of their threads runs.
+     */
     @Override
     public void close() {
         members.forEach(member -> member.getLifecycleService().terminate());
