@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
  * moment, on every run and any number of CPUs. A thread waits for its turn only before it calls the map, never in
  * its own code.
  *
- * <p>A thread whose turn it is not goes on anyway when the other thread is done, or waits inside a map call for a
- * key this thread has locked with the map's {@code lock}: correct code is never held up. It also goes on when the
- * other thread waits, outside the map, for a lock that this thread holds. Such a lock is an object in this JVM, where
+ * <p>A thread whose turn it is not goes on anyway when the other thread is done, waits inside a map call for a key
+ * this thread has locked with the map's {@code lock}, or waits inside Hazelcast on another of the cluster's objects:
+ * correct code is never held up. It also goes on when the other thread waits, outside the map, for a lock that this
+ * thread holds. Such a lock is an object in this JVM, where
  * the test runs both members; on two machines each member has its own, and neither waits. The first such wait is
  * journalled, and {@link #jvmLockWaiter()} names the thread.
  *
@@ -121,8 +122,8 @@ final class Lockstep implements WatchedMap.Watcher {
     private void waitForTurn(Participant me) {
         Participant other = other(me);
         long deadline = System.nanoTime() + PATIENCE_NANOS;
-        while (turn != me.member && !other.finished && !waitsForMyMapLock(me, other) && !waitsForMyJvmLock(me, other)
-                && System.nanoTime() < deadline) {
+        while (turn != me.member && !other.finished && !waitsForMyMapLock(me, other)
+                && !blockedOutsideTheMap(me, other) && System.nanoTime() < deadline) {
             Thread.yield();
         }
     }
@@ -133,29 +134,42 @@ final class Lockstep implements WatchedMap.Watcher {
     }
 
     /**
-     * Whether {@code other} is blocked outside the map on a lock that {@code me} holds. While {@code me} waits for
-     * its turn it runs none of its own code, so every lock it holds was taken by the code under test.
+     * Whether {@code other} is blocked outside the watched map: on a lock of this JVM that {@code me} holds (the
+     * first such wait is journalled), or inside Hazelcast, on another of the cluster's objects (a lock, say). While
+     * {@code me} waits for its turn it runs none of its own code, so every lock it holds was taken by the code under
+     * test.
      */
-    private boolean waitsForMyJvmLock(Participant me, Participant other) {
+    private boolean blockedOutsideTheMap(Participant me, Participant other) {
         Thread thread = other.thread;
         if (thread == null || other.inCallOn != null) {
             return false;
         }
-        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId(), 16);
-        if (info == null || info.getLockOwnerId() != me.thread.getId() || other.inCallOn != null) {
+        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId(), 32);
+        if (info == null || other.inCallOn != null) {
             return false;
         }
-        if (jvmLockWaiter == null) {
-            jvmLockWaiter = other.label();
-            String where = Arrays.stream(info.getStackTrace())
-                    .filter(frame -> frame.getClassName().startsWith(KeyCounters.class.getPackageName() + "."))
-                    .findFirst().map(frame -> ", in " + frame.getClassName().substring(frame.getClassName()
-                            .lastIndexOf('.') + 1) + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
-                            + frame.getLineNumber() + ")").orElse("");
-            journal.add(new Step(other.label(), "waits for " + describeLock(info) + " that " + me.label()
-                    + " holds" + where));
+        if (info.getLockOwnerId() == me.thread.getId()) {
+            noteJvmLockWait(me, other, info);
+            return true;
         }
-        return true;
+        boolean waits = info.getThreadState() == Thread.State.WAITING
+                || info.getThreadState() == Thread.State.TIMED_WAITING;
+        return waits && Arrays.stream(info.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().startsWith("com.hazelcast."));
+    }
+
+    private void noteJvmLockWait(Participant me, Participant other, ThreadInfo info) {
+        if (jvmLockWaiter != null) {
+            return;
+        }
+        jvmLockWaiter = other.label();
+        String where = Arrays.stream(info.getStackTrace())
+                .filter(frame -> frame.getClassName().startsWith(KeyCounters.class.getPackageName() + "."))
+                .findFirst().map(frame -> ", in " + frame.getClassName().substring(frame.getClassName()
+                        .lastIndexOf('.') + 1) + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
+                        + frame.getLineNumber() + ")").orElse("");
+        journal.add(new Step(other.label(), "waits for " + describeLock(info) + " that " + me.label() + " holds"
+                + where));
     }
 
     /** "a ReentrantLock", or "the monitor (synchronized) of a String". */
