@@ -23,9 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * is lost. (IMap.get also hands back a copy of the value, not the value in the map: the new count only reaches the
  * map through the put.)
  *
- *   8 threads on two members, 2,000 increments:         most runs lose hundreds of increments.
- *   a thread on each member, held after each read       both read the same count, and one increment is lost on
- *   until the other member's thread has read too:       every run, on any number of CPUs.
+ *   8 threads on two members, 100 increments each:     increments go missing on most runs: likely, but luck.
+ *   a thread on each member, the two taking turns at    both read the same count, and one increment is lost on
+ *   the map, the turn passing after every read:         every run, on any number of CPUs.
  *
  * Your task: make increment correct when threads on any number of members call it at once, for old and new keys
  * alike. Keep the public constructor and methods, and the counts in the map you are given, in the nested shape that
