@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * is lost. (IMap.get also hands back a copy of the value, not the value in the map: the new count only reaches the
  * map through the put.)
  *
- *   8 threads on two members, 100 increments each:     increments go missing on most runs: likely, but luck.
+ *   8 threads on two members, 50 increments each:      increments go missing on most runs: likely, but luck.
  *   a thread on each member, the two taking turns at    both read the same count, and one increment is lost on
  *   the map, the turn passing after every read:         every run, on any number of CPUs.
  *

@@ -20,7 +20,7 @@ import workbook.harness.Stress;
 class KeyCountersTest {
 
     static final int THREADS = 8;
-    static final int INCREMENTS_PER_THREAD = 100;
+    static final int INCREMENTS_PER_THREAD = 50;
     /** "a" and "b" are in the reader's dict from the start; "c" and "d" appear on first use. */
     static final List<String> KEYS = List.of("a", "b", "c", "d");
     static final String MAP = "counts";
@@ -41,7 +41,7 @@ class KeyCountersTest {
 
     @Test
     @Order(1)
-    @DisplayName("8 threads on two members × 100 increments over 4 keys, 2 of them new, count every increment")
+    @DisplayName("8 threads on two members × 50 increments over 4 keys, 2 of them new, count every increment")
     void eightThreadsOnTwoMembersCountEveryIncrement() {
         KeyCounters[] onMember = {new KeyCounters(readersDict(1)), new KeyCounters(counts(2))};
 
