@@ -1,0 +1,127 @@
+package workbook.lesson08;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Hazelcast members started inside the test JVM, the way a service runs one member per machine. They talk over
+ * loopback only (127.0.0.1), find each other through an explicit member list (no multicast), do not phone home and
+ * log nothing. The cluster's name is new on every run and every port is one the operating system had free, so two
+ * builds on one machine never join each other. {@link #close()} stops every member and waits for its threads to end.
+ */
+final class Cluster implements AutoCloseable {
+
+    /** How long a shut-down member's threads may take to end. */
+    private static final Duration THREADS_END_WITHIN = Duration.ofSeconds(5);
+
+    private final String name = "lesson08-" + UUID.randomUUID().toString().substring(0, 8);
+    private final List<HazelcastInstance> members = new ArrayList<>();
+
+    /** Starts {@code size} members and returns once they have all joined one cluster. */
+    static Cluster start(int size) {
+        Cluster cluster = new Cluster();
+        try {
+            for (int i = 1; i <= size; i++) {
+                cluster.members.add(Hazelcast.newHazelcastInstance(cluster.config(i)));
+            }
+        } catch (RuntimeException | Error e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    /** Member {@code number}, counting from 1. */
+    HazelcastInstance member(int number) {
+        return members.get(number - 1);
+    }
+
+    private Config config(int number) {
+        Config config = new Config();
+        config.setClusterName(name);
+        config.setInstanceName(name + "-member-" + number);
+        config.setProperty("hazelcast.logging.type", "none");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        // Few partitions and threads: two members and a handful of keys need no more, and they start faster.
+        config.setProperty("hazelcast.partition.count", "7");
+        config.setProperty("hazelcast.operation.thread.count", "2");
+        config.setProperty("hazelcast.operation.generic.thread.count", "1");
+        config.setProperty("hazelcast.io.thread.count", "1");
+        config.setProperty("hazelcast.event.thread.count", "1");
+        config.getJetConfig().setEnabled(false);
+        config.getManagementCenterConfig().setScriptingEnabled(false).setConsoleEnabled(false);
+
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(freePort()).setPortAutoIncrement(false);
+        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true);
+        if (members.isEmpty()) {
+            join.getTcpIpConfig().addMember("127.0.0.1:" + network.getPort());
+        } else {
+            join.getTcpIpConfig().addMember(members.get(0).getCluster().getLocalMember().getAddress().getHost() + ":"
+                    + members.get(0).getCluster().getLocalMember().getAddress().getPort());
+        }
+        return config;
+    }
+
+    /** A port on 127.0.0.1 that nothing listens on now. */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1", e);
+        }
+    }
+
+    /**
+     * Stops every member at once (terminate, not a graceful shutdown: no test's counts need to survive it, and it
+     * takes milliseconds instead of a second) and waits until none of their threads runs.
+     */
+    @Override
+    public void close() {
+        members.forEach(member -> member.getLifecycleService().terminate());
+        long deadline = System.nanoTime() + THREADS_END_WITHIN.toNanos();
+        List<Thread> left = threads();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                left.get(0).join(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            left = threads();
+        }
+        if (!left.isEmpty()) {
+            throw new AssertionError(left.size() + " threads of the shut-down Hazelcast members are still running "
+                    + THREADS_END_WITHIN.toSeconds() + " s later: " + left);
+        }
+    }
+
+    /** The live threads of this cluster's members: Hazelcast names them "hz." followed by the member's name. */
+    private List<Thread> threads() {
+        List<Thread> mine = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && t.getName().startsWith("hz." + name)) {
+                mine.add(t);
+            }
+        }
+        return mine;
+    }
+}
