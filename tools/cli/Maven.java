@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Running the Maven wrapper in batch mode, with its output in a log under target/workbook/.
@@ -49,11 +48,7 @@ final class Maven {
         for (String lesson : Workspace.lessons().stream().filter(modules::contains).toList()) {
             Path reports = Workspace.surefireReports(lesson, variant);
             if (Files.isDirectory(reports)) {
-                try (Stream<Path> files = Files.walk(reports)) {
-                    for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                        Files.delete(p);
-                    }
-                }
+                FileTrees.deleteTree(reports);
             }
         }
     }

@@ -24,14 +24,7 @@ final class RememberedProgress {
 
     /** The last verdicts: lesson -> the inputs they were given for; reports kept in .workbook/results/LESSON. */
     static Properties remembered() throws IOException {
-        Properties p = new Properties();
-        Path file = Workspace.STATE.resolve("progress.properties");
-        if (Files.exists(file)) {
-            try (var in = Files.newBufferedReader(file)) {
-                p.load(in);
-            }
-        }
-        return p;
+        return Workspace.readState("progress.properties");
     }
 
     static void remember(Variant v, Outcome o) throws IOException {
@@ -49,10 +42,8 @@ final class RememberedProgress {
             Files.writeString(kept.resolve("compile-errors.txt"), String.join("\n", o.errors()));
         }
         p.setProperty(v.lesson(), verdictInputs(v.lesson()));
-        Files.createDirectories(Workspace.STATE);
-        try (var out = Files.newBufferedWriter(Workspace.STATE.resolve("progress.properties"))) {
-            p.store(out, "The last verdict of each lesson and what it was given for (java tools/Workbook.java)");
-        }
+        Workspace.writeState("progress.properties", p,
+                "The last verdict of each lesson and what it was given for (java tools/Workbook.java)");
     }
 
     /** Each lesson's outcome: remembered where nothing changed, otherwise run now (all in one JVM). */

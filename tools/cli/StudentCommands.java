@@ -31,13 +31,7 @@ final class StudentCommands {
         while (m.find()) {
             hints.add(new String[] {m.group(1).strip(), m.group(2).strip()});
         }
-        Properties shown = new Properties();
-        Path file = Workspace.STATE.resolve("hints.properties");
-        if (Files.exists(file)) {
-            try (var in = Files.newBufferedReader(file)) {
-                shown.load(in);
-            }
-        }
+        Properties shown = Workspace.readState("hints.properties");
         int count = Integer.parseInt(shown.getProperty(lesson, "0"));
         if (hints.isEmpty()) {
             System.out.println(lesson + "/README.md has no folded hints.");
@@ -52,10 +46,8 @@ final class StudentCommands {
         System.out.println(hint[0] + " (" + (count + 1) + " of " + hints.size() + ", from " + lesson + "/README.md)");
         System.out.println(Text.indent(hint[1]));
         shown.setProperty(lesson, String.valueOf(count + 1));
-        Files.createDirectories(Workspace.STATE);
-        try (var out = Files.newBufferedWriter(file)) {
-            shown.store(out, "How many of each lesson's hints were shown (java tools/Workbook.java hint)");
-        }
+        Workspace.writeState("hints.properties", shown,
+                "How many of each lesson's hints were shown (java tools/Workbook.java hint)");
         return 0;
     }
 

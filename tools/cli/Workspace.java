@@ -3,6 +3,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,25 @@ final class Workspace {
 
     /** Where the student's own state lives (ignored by git): progress, hints shown, backups made by reset. */
     static final Path STATE = ROOT.resolve(".workbook");
+
+    /** A properties file of the student's state, .workbook/NAME; empty when there is none yet. */
+    static Properties readState(String name) throws IOException {
+        Properties p = new Properties();
+        Path file = STATE.resolve(name);
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file)) {
+                p.load(in);
+            }
+        }
+        return p;
+    }
+
+    static void writeState(String name, Properties p, String comment) throws IOException {
+        Files.createDirectories(STATE);
+        try (var out = Files.newBufferedWriter(STATE.resolve(name))) {
+            p.store(out, comment);
+        }
+    }
 
     /** The lesson modules, in the order the root pom lists them. */
     static List<String> lessons() throws IOException {
