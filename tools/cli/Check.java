@@ -1,0 +1,246 @@
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The self-check (check, wrong-fixes, right-fixes): every exercise fails on its race assertion, every
+ * solution and right fix passes, every wrong fix is caught, on all CPUs and on one; the fast path agrees with Maven.
+ */
+final class Check {
+
+    static int all() throws Exception {
+        List<String> lessons = Workspace.lessons();
+        List<String> problems = new ArrayList<>();
+        String modules = String.join(",", lessons);
+        boolean pinned = canPin();
+
+        System.out.println("1/5  ./mvnw -Psolutions verify   (every solution must pass)");
+        Maven.Run solutions = Maven.run("check-solutions", List.of("-Psolutions", "verify"), null);
+        if (solutions.exitCode() != 0) {
+            problems.add("./mvnw -Psolutions verify failed (exit " + solutions.exitCode() + "); see "
+                    + Workspace.ROOT.relativize(solutions.logFile()));
+        }
+        Map<String, Outcome> solutionsAll = new LinkedHashMap<>();
+        for (String lesson : lessons) {
+            solutionsAll.put(lesson, Outcome.read(lesson, "solution"));
+        }
+        Map<String, Outcome> solutionsPinned = new LinkedHashMap<>();
+        if (pinned) {
+            System.out.println("     again on one CPU (taskset -c " + ONE_CPU + ")");
+            Maven.run("check-solutions-1cpu", List.of("-Psolutions", "test", "-pl", modules, "-am",
+                    "-Dmaven.test.failure.ignore=true"), ONE_CPU);
+            for (String lesson : lessons) {
+                solutionsPinned.put(lesson, Outcome.read(lesson, "solution"));
+            }
+        }
+        System.out.println("2/5  ./mvnw test                 (every exercise must fail on its race assertion)");
+        Maven.run("check-exercises", List.of("test", "-Dmaven.test.failure.ignore=true"), null);
+        Map<String, Outcome> exercises = new LinkedHashMap<>();
+        for (String lesson : lessons) {
+            exercises.put(lesson, Outcome.read(lesson, "exercise"));
+        }
+        Map<String, Outcome> exercisesPinned = new LinkedHashMap<>();
+        if (pinned) {
+            System.out.println("     again on one CPU (taskset -c " + ONE_CPU + ")");
+            Maven.run("check-exercises-1cpu", List.of("test", "-pl", modules, "-am",
+                    "-Dmaven.test.failure.ignore=true"), ONE_CPU);
+            for (String lesson : lessons) {
+                exercisesPinned.put(lesson, Outcome.read(lesson, "exercise"));
+            }
+        } else {
+            System.out.println(NO_TASKSET);
+        }
+
+        System.out.println("     and through the fast path (watch, progress), which must agree with Maven");
+        Runner runner = Runner.prepare();
+        List<Variant> fastVariants = new ArrayList<>();
+        for (String lesson : lessons) {
+            fastVariants.add(Variant.exercise(lesson));
+            fastVariants.add(Variant.solution(lesson));
+        }
+        Map<Variant, Outcome> fast = FastPath.runFast(fastVariants, runner, null);
+        for (Variant v : fastVariants) {
+            Outcome maven = (v.name().equals("exercise") ? exercises : solutionsAll).get(v.lesson());
+            String judgedByMaven = v.name().equals("exercise") ? maven.failsForTheRightReason() : passes(maven);
+            String judgedFast = v.name().equals("exercise") ? fast.get(v).failsForTheRightReason() : passes(fast.get(v));
+            problems.addAll(disagreement(v, maven, judgedByMaven, fast.get(v), judgedFast));
+        }
+
+        System.out.println();
+        System.out.printf("  %-28s %-22s %-22s %s%n", "lesson", "exercise fails?", "solution passes?", "");
+        for (String lesson : lessons) {
+            List<String> exerciseVerdicts = new ArrayList<>();
+            List<String> solutionVerdicts = new ArrayList<>();
+            judgeExercise(lesson, "", exercises.get(lesson), exerciseVerdicts);
+            judgeExercise(lesson, "on one CPU: ", exercisesPinned.get(lesson), exerciseVerdicts);
+            for (String where : List.of("", "on one CPU: ")) {
+                Outcome o = (where.isEmpty() ? solutionsAll : solutionsPinned).get(lesson);
+                if (o != null && !passes(o).isEmpty()) {
+                    solutionVerdicts.add(where + passes(o));
+                }
+            }
+            String exerciseWhy = String.join("; ", exerciseVerdicts);
+            String solutionWhy = String.join("; ", solutionVerdicts);
+            System.out.printf("  %-28s %-22s %-22s %s%n", lesson,
+                    (exerciseWhy.isEmpty() ? "yes" : "NO") + (pinned ? " (1 and 2 CPUs)" : ""),
+                    (solutionWhy.isEmpty() ? "yes" : "NO") + (pinned ? " (1 and 2 CPUs)" : ""),
+                    (exerciseWhy + " " + solutionWhy).strip());
+            exerciseVerdicts.forEach(v -> problems.add(lesson + ": exercise " + v));
+            solutionVerdicts.forEach(v -> problems.add(lesson + ": solution " + v));
+        }
+
+        System.out.println();
+        System.out.println("3/5  every wrong fix in wrong-fixes/ is caught by the test it names"
+                + (pinned ? ", on 2 CPUs and on 1" : "") + "; the fast path agrees with Maven");
+        int wrongFixes = checkFixes(Fix.Kind.WRONG, List.of(), problems);
+
+        System.out.println();
+        System.out.println("4/5  every right fix in right-fixes/ passes every test" + (pinned ? ", on 2 CPUs and on 1" : "")
+                + "; the fast path agrees with Maven");
+        int rightFixes = checkFixes(Fix.Kind.RIGHT, List.of(), problems);
+
+        System.out.println();
+        System.out.println("5/5  code quoted in READMEs matches the files; the CI, autograding and IDE files are"
+                + " current and name only commands that exist");
+        problems.addAll(QuotedCode.check());
+        problems.addAll(CiFiles.check());
+        problems.addAll(IdeFiles.check(false));
+
+        System.out.println();
+        if (problems.isEmpty()) {
+            System.out.println("check passed: " + lessons.size() + " exercises fail as intended, "
+                    + lessons.size() + " solutions pass, " + wrongFixes + " wrong fixes are caught, " + rightFixes
+                    + " right fixes pass" + (pinned ? " (each on 2 CPUs and on 1)" : " (taskset missing: not on 1 CPU)")
+                    + ", the fast path agrees with Maven on each, quoted code and CI files are current.");
+            return 0;
+        }
+        System.out.println("check FAILED:");
+        problems.forEach(p -> System.out.println("  - " + p));
+        return 1;
+    }
+
+    /** Adds why the exercise did not fail as intended, unless a test skipped on this JDK explains it. */
+    static void judgeExercise(String lesson, String where, Outcome o, List<String> verdicts) {
+        if (o == null) {
+            return;
+        }
+        String verdict = o.failsForTheRightReason();
+        if (verdict.isEmpty()) {
+            return;
+        }
+        if (!o.skipped().isEmpty()) {
+            // A test that cannot run on this JDK (it says why) cannot prove anything here; the strict proof is the
+            // run on a JDK where it does run. Reported, not fatal.
+            System.out.println("  note: " + lesson + " skipped " + o.skipped().size() + " test(s) on this JDK, and"
+                    + " its other tests did not catch the race " + where + "this time: not proven here (" + verdict
+                    + ")");
+            return;
+        }
+        verdicts.add(where + verdict);
+    }
+
+    /** Empty when every test ran and passed; otherwise why not. */
+    static String passes(Outcome o) {
+        return o.passed() ? "" : o.compiled() ? (o.failures().size() + " of " + o.tests() + " tests fail: "
+                + o.failures().stream().map(Failure::test).collect(Collectors.joining(", "))) : "no tests ran";
+    }
+
+    static final String ONE_CPU = "0";
+    static final String NO_TASKSET = "     note: no taskset on this machine (it is Linux-only), so nothing runs pinned"
+            + " to one CPU here; CI on Linux does.";
+
+    /** True when taskset can pin a process to one CPU here. */
+    static boolean canPin() throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("taskset", "-c", ONE_CPU, "true").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The wrong-fixes and right-fixes commands: only that part of check, optionally for some lessons only. */
+    static int fixesOnly(Fix.Kind kind, List<String> lessons) throws Exception {
+        List<String> problems = new ArrayList<>();
+        int count = checkFixes(kind, lessons, problems);
+        System.out.println();
+        if (problems.isEmpty()) {
+            System.out.println("all " + count + " " + kind.folder + " " + kind.verdict + ".");
+            return 0;
+        }
+        problems.forEach(p -> System.out.println("  - " + p));
+        return 1;
+    }
+
+    /**
+     * Builds and tests the lesson against each fix of one kind (once on all CPUs, then, where taskset exists, the
+     * same compiled classes again pinned to one CPU), and adds a problem for every wrong verdict.
+     */
+    static int checkFixes(Fix.Kind kind, List<String> lessons, List<String> problems) throws Exception {
+        List<Fix> fixes = Fix.all(kind).stream().filter(f -> lessons.isEmpty() || lessons.contains(f.lesson()))
+                .toList();
+        boolean pinned = canPin();
+        if (!pinned) {
+            System.out.println(NO_TASKSET);
+        }
+        Runner runner = Runner.prepare();
+        System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", "lesson", kind.folder, "2 CPUs", "1 CPU", "fast",
+                "");
+        for (Fix fix : fixes) {
+            List<String> build = new ArrayList<>(List.of("test", "-pl", fix.lesson(), "-am",
+                    "-Dmaven.test.failure.ignore=true"));
+            build.addAll(fix.properties());
+            Maven.run(fix.variant(), build, null);
+            Outcome byMaven = Outcome.read(fix.lesson(), fix.variant());
+            String all = fix.judge(byMaven);
+            Variant v = new Variant(fix.lesson(), fix.variant(), fix.sources());
+            Outcome fast = FastPath.runFast(List.of(v), runner, null).get(v);
+            List<String> disagreements = disagreement(v, byMaven, all, fast, fix.judge(fast));
+            problems.addAll(disagreements);
+            String one = "";
+            if (pinned) {
+                // The same build again: nothing is left to compile, so it only runs the tests, pinned.
+                Maven.run(fix.variant() + "-1cpu", build, ONE_CPU);
+                one = fix.judge(Outcome.read(fix.lesson(), fix.variant()));
+            }
+            String detail = all.isEmpty() && one.isEmpty()
+                    ? (kind == Fix.Kind.WRONG ? "by " + String.join(", ", fix.caughtBy()) : "")
+                    : ((all.isEmpty() ? "" : "2 CPUs: " + all + " ") + (one.isEmpty() ? "" : "1 CPU: " + one)).strip();
+            System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", fix.lesson(), fix.name(), mark(all),
+                    pinned ? mark(one) : "-", disagreements.isEmpty() ? "agrees" : "DIFFERS", detail);
+            if (!all.isEmpty()) {
+                problems.add(fix.lesson() + ": " + kind.prefix + "fix " + fix.name() + " on all CPUs: " + all);
+            }
+            if (!one.isEmpty()) {
+                problems.add(fix.lesson() + ": " + kind.prefix + "fix " + fix.name() + " on one CPU: " + one);
+            }
+        }
+        return fixes.size();
+    }
+
+    /**
+     * Problems when the fast path (tools/runner) and Maven's surefire disagree on a variant: other tests, or another
+     * verdict (solved or not, and the judgement check gives it).
+     */
+    static List<String> disagreement(Variant v, Outcome maven, String judgedByMaven, Outcome fast, String judgedFast) {
+        List<String> problems = new ArrayList<>();
+        String what = v.lesson() + " " + v.name() + ": the fast path and Maven disagree: ";
+        if (!new java.util.TreeSet<>(maven.testNames()).equals(new java.util.TreeSet<>(fast.testNames()))) {
+            problems.add(what + "Maven ran " + maven.testNames() + ", the fast path " + fast.testNames()
+                    + (fast.errors().isEmpty() ? "" : " (" + fast.errors().get(0) + ")"));
+        }
+        if (maven.passed() != fast.passed() || judgedByMaven.isEmpty() != judgedFast.isEmpty()) {
+            problems.add(what + "Maven says " + maven.state() + (judgedByMaven.isEmpty() ? "" : " (" + judgedByMaven
+                    + ")") + ", the fast path " + fast.state() + (judgedFast.isEmpty() ? "" : " (" + judgedFast + ")"));
+        }
+        return problems;
+    }
+
+    static String mark(String verdict) {
+        return verdict.isEmpty() ? "ok" : "WRONG";
+    }
+}

@@ -1,0 +1,105 @@
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The fast path behind watch, progress and check-lesson: the same tests as Maven, compiled with javax.tools
+ * and run by tools/runner in a JVM with surefire's flags and class path.
+ */
+final class FastPath {
+
+    /**
+     * Compiles each variant's sources and its lesson's tests with javax.tools (as the compiler plugin does: release
+     * 17, debug information), then runs its tests in a new JVM with surefire's flags and class path, as surefire's
+     * fork does. A variant that does not compile gets an outcome that says why.
+     */
+    static Map<Variant, Outcome> runFast(List<Variant> variants, Runner runner, String cpus) throws Exception {
+        Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            FileTrees.deleteTree(v.out());
+            List<String> errors = javac(v.sources(), v.out().resolve("classes"), List.of());
+            if (errors.isEmpty()) {
+                errors = javac(Workspace.ROOT.resolve(v.lesson()).resolve("src/test/java"),
+                        v.out().resolve("test-classes"), classPath(v, runner));
+            }
+            if (!errors.isEmpty()) {
+                outcomes.put(v, Outcome.broken(v.lesson(), errors));
+                continue;
+            }
+            FileTrees.copyTree(v.sources().resolveSibling("resources"), v.out().resolve("classes"));
+            FileTrees.copyTree(Workspace.ROOT.resolve(v.lesson()).resolve("src/test/resources"),
+                    v.out().resolve("test-classes"));
+            List<String> command = new ArrayList<>();
+            if (cpus != null) {
+                command.addAll(List.of("taskset", "-c", cpus));
+            }
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(runner.flags());
+            List<String> path = new ArrayList<>(List.of(Runner.RUNNER_MODULE.resolve("target/classes").toString(),
+                    v.out().resolve("test-classes").toString()));
+            path.addAll(classPath(v, runner));
+            command.addAll(List.of("-cp", String.join(File.pathSeparator, path), "workbook.runner.Runner",
+                    v.reports().toString(), v.out().resolve("test-classes").toString()));
+            Files.createDirectories(Workspace.LOGS);
+            Path log = Workspace.LOGS.resolve("fast-" + v.name() + "-" + v.lesson() + ".log");
+            Process p = new ProcessBuilder(command).directory(Workspace.ROOT.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            WorkbookCli.RUNNING.set(p);
+            try {
+                p.waitFor();
+            } finally {
+                WorkbookCli.RUNNING.set(null);
+            }
+            outcomes.put(v, Outcome.read(v.lesson(), v.reports()));
+        }
+        return outcomes;
+    }
+
+    static List<String> classPath(Variant v, Runner runner) {
+        List<String> path = new ArrayList<>(List.of(v.out().resolve("classes").toString(),
+                runner.harness().toString()));
+        path.addAll(runner.libraries());
+        return path;
+    }
+
+    static List<String> javac(Path sources, Path out, List<String> classPath) throws IOException {
+        List<Path> files;
+        try (Stream<Path> all = Files.isDirectory(sources) ? Files.walk(sources) : Stream.empty()) {
+            files = all.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+        }
+        Files.createDirectories(out);
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+        javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> diagnostics =
+                new javax.tools.DiagnosticCollector<>();
+        try (javax.tools.StandardJavaFileManager files_ = compiler.getStandardFileManager(diagnostics, null,
+                StandardCharsets.UTF_8)) {
+            List<String> options = new ArrayList<>(List.of("--release", "17", "-g", "-encoding", "UTF-8", "-nowarn",
+                    "-d", out.toString()));
+            if (!classPath.isEmpty()) {
+                options.addAll(List.of("-cp", String.join(File.pathSeparator, classPath)));
+            }
+            boolean ok = compiler.getTask(null, files_, diagnostics, options, null,
+                    files_.getJavaFileObjectsFromPaths(files)).call();
+            if (ok) {
+                return List.of();
+            }
+        }
+        return diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                .map(d -> (d.getSource() == null ? "" : Workspace.ROOT.relativize(Path.of(d.getSource().toUri())) + ":"
+                        + d.getLineNumber() + ": ") + d.getMessage(Locale.ROOT))
+                .toList();
+    }
+}

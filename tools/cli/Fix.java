@@ -1,0 +1,93 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A fix kept as code: a folder wrong-fixes/LESSON/NAME or right-fixes/LESSON/NAME, a whole source folder that
+ * replaces the lesson's src/main/java. A wrong fix names the test(s) that must fail on it in a line
+ * "Caught by: testMethod"; a right fix must pass every test.
+ */
+record Fix(Kind kind, String lesson, String name, Path sources) {
+
+    static final Pattern CAUGHT_BY = Pattern.compile("Caught by: ([\\w, ]+)");
+
+    enum Kind {
+        WRONG("wrong-fixes", "wrong-", "are caught"), RIGHT("right-fixes", "right-", "pass");
+
+        final String folder;
+        final String prefix;
+        final String verdict;
+
+        Kind(String folder, String prefix, String verdict) {
+            this.folder = folder;
+            this.prefix = prefix;
+            this.verdict = verdict;
+        }
+    }
+
+    static List<Fix> all(Kind kind) throws IOException {
+        Path root = Workspace.ROOT.resolve(kind.folder);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.walk(root, 2)) {
+            return dirs.filter(p -> root.relativize(p).getNameCount() == 2 && Files.isDirectory(p)).sorted()
+                    .map(p -> new Fix(kind, p.getParent().getFileName().toString(), p.getFileName().toString(),
+                            p))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    String variant() {
+        return kind.prefix + name;
+    }
+
+    /** The Maven arguments that build and test the lesson against this fix, in its own build folder. */
+    List<String> properties() {
+        return List.of("-Dworkbook.variant=" + variant(), "-Dworkbook.sources=" + sources);
+    }
+
+    List<String> caughtBy() throws IOException {
+        List<String> expected = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path java : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = CAUGHT_BY.matcher(Files.readString(java));
+                while (m.find()) {
+                    for (String test : m.group(1).split(",")) {
+                        expected.add(test.strip());
+                    }
+                }
+            }
+        }
+        return expected;
+    }
+
+    /** Empty when this run gave the fix its right verdict; otherwise why not. */
+    String judge(Outcome o) throws IOException {
+        if (kind == Kind.RIGHT) {
+            return Check.passes(o);
+        }
+        List<String> expected = caughtBy();
+        if (expected.isEmpty()) {
+            return "names no test (add a line \"Caught by: testMethod\")";
+        }
+        String verdict = o.failsForTheRightReason();
+        List<String> failed = o.failures().stream().map(Failure::test).toList();
+        if (verdict.isEmpty() && !failed.containsAll(expected)) {
+            verdict = "expected " + expected + " to fail, but failed: " + failed;
+        }
+        if (!verdict.isEmpty() && expected.stream().anyMatch(o.skipped()::contains)) {
+            // As for the exercises: a test that cannot run on this JDK proves nothing here, either way.
+            System.out.println("  note: " + lesson + "/" + name + ": " + expected + " skipped on this JDK: not"
+                    + " proven here (" + verdict + ")");
+            return "";
+        }
+        return verdict;
+    }
+}
