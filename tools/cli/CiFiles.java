@@ -87,7 +87,8 @@ final class CiFiles {
         if (!graded.isEmpty() && problems.isEmpty()) {
             // One graded command, run as Classroom runs it: it must give a verdict, not a usage error.
             Maven.Run run = runJava("grading-" + graded.get(0), List.of(CHECK_LESSON.split(" ")), graded.get(0));
-            if (run.exitCode() > 1 || !run.log().startsWith(graded.get(0) + " ")) {
+            // The verdict is a line of its own; a first run may print "Preparing the test runner…" before it.
+            if (run.exitCode() > 1 || run.log().lines().noneMatch(l -> l.startsWith(graded.get(0) + " "))) {
                 problems.add("'" + CHECK_LESSON + " " + graded.get(0) + "' gave no verdict (exit " + run.exitCode()
                         + "); see " + Workspace.ROOT.relativize(run.logFile()));
             }
