@@ -14,7 +14,6 @@ final class Check {
     static int all() throws Exception {
         List<String> lessons = Workspace.lessons();
         List<String> problems = new ArrayList<>();
-        String modules = String.join(",", lessons);
         boolean pinned = canPin();
 
         System.out.println("1/5  ./mvnw -Psolutions verify   (every solution must pass)");
@@ -27,34 +26,13 @@ final class Check {
         for (String lesson : lessons) {
             solutionsAll.put(lesson, Outcome.read(lesson, "solution"));
         }
-        Map<String, Outcome> solutionsPinned = new LinkedHashMap<>();
-        if (pinned) {
-            System.out.println("     again on one CPU (taskset -c " + ONE_CPU + ")");
-            Maven.run("check-solutions-1cpu", List.of("-Psolutions", "test", "-pl", modules, "-am",
-                    "-Dmaven.test.failure.ignore=true"), ONE_CPU);
-            for (String lesson : lessons) {
-                solutionsPinned.put(lesson, Outcome.read(lesson, "solution"));
-            }
-        }
         System.out.println("2/5  ./mvnw test                 (every exercise must fail on its race assertion)");
         Maven.run("check-exercises", List.of("test", "-Dmaven.test.failure.ignore=true"), null);
         Map<String, Outcome> exercises = new LinkedHashMap<>();
         for (String lesson : lessons) {
             exercises.put(lesson, Outcome.read(lesson, "exercise"));
         }
-        Map<String, Outcome> exercisesPinned = new LinkedHashMap<>();
-        if (pinned) {
-            System.out.println("     again on one CPU (taskset -c " + ONE_CPU + ")");
-            Maven.run("check-exercises-1cpu", List.of("test", "-pl", modules, "-am",
-                    "-Dmaven.test.failure.ignore=true"), ONE_CPU);
-            for (String lesson : lessons) {
-                exercisesPinned.put(lesson, Outcome.read(lesson, "exercise"));
-            }
-        } else {
-            System.out.println(NO_TASKSET);
-        }
-
-        System.out.println("     and through the fast path (watch, progress), which must agree with Maven");
+        System.out.println("     both again through the fast path (watch, progress), which must agree with Maven");
         Runner runner = Runner.prepare();
         List<Variant> fastVariants = new ArrayList<>();
         for (String lesson : lessons) {
@@ -67,6 +45,15 @@ final class Check {
             String judgedByMaven = v.name().equals("exercise") ? maven.failsForTheRightReason() : passes(maven);
             String judgedFast = v.name().equals("exercise") ? fast.get(v).failsForTheRightReason() : passes(fast.get(v));
             problems.addAll(disagreement(v, maven, judgedByMaven, fast.get(v), judgedFast));
+        }
+        Map<String, Outcome> exercisesPinned = new LinkedHashMap<>();
+        Map<String, Outcome> solutionsPinned = new LinkedHashMap<>();
+        if (pinned) {
+            System.out.println("     and pinned to one CPU (taskset -c " + ONE_CPU + "), through the fast path");
+            Map<Variant, Outcome> one = FastPath.runFast(fastVariants, runner, ONE_CPU);
+            one.forEach((v, o) -> (v.name().equals("exercise") ? exercisesPinned : solutionsPinned).put(v.lesson(), o));
+        } else {
+            System.out.println(NO_TASKSET);
         }
 
         System.out.println();
@@ -99,7 +86,7 @@ final class Check {
 
         System.out.println();
         System.out.println("4/5  every right fix in right-fixes/ passes every test" + (pinned ? ", on 2 CPUs and on 1" : "")
-                + "; the fast path agrees with Maven");
+                + ", through the fast path");
         int rightFixes = checkFixes(Fix.Kind.RIGHT, List.of(), problems);
 
         System.out.println();
@@ -114,7 +101,8 @@ final class Check {
             System.out.println("check passed: " + lessons.size() + " exercises fail as intended, "
                     + lessons.size() + " solutions pass, " + wrongFixes + " wrong fixes are caught, " + rightFixes
                     + " right fixes pass" + (pinned ? " (each on 2 CPUs and on 1)" : " (taskset missing: not on 1 CPU)")
-                    + ", the fast path agrees with Maven on each, quoted code and CI files are current.");
+                    + ", the fast path agrees with Maven on every exercise, solution and wrong fix, quoted code and CI files are"
+                    + " current.");
             return 0;
         }
         System.out.println("check FAILED:");
@@ -177,8 +165,10 @@ final class Check {
     }
 
     /**
-     * Builds and tests the lesson against each fix of one kind (once on all CPUs, then, where taskset exists, the
-     * same compiled classes again pinned to one CPU), and adds a problem for every wrong verdict.
+     * Tests the lesson against each fix of one kind through the fast path, on all CPUs and, where taskset exists,
+     * pinned to one CPU, and adds a problem for every wrong verdict. Wrong fixes also go through Maven, which the
+     * fast path must agree with; right fixes rest on that agreement, proven on every exercise, solution and wrong fix,
+     * which keeps check's time (and CI's) within bounds.
      */
     static int checkFixes(Fix.Kind kind, List<String> lessons, List<String> problems) throws Exception {
         List<Fix> fixes = Fix.all(kind).stream().filter(f -> lessons.isEmpty() || lessons.contains(f.lesson()))
@@ -188,30 +178,29 @@ final class Check {
             System.out.println(NO_TASKSET);
         }
         Runner runner = Runner.prepare();
-        System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", "lesson", kind.folder, "2 CPUs", "1 CPU", "fast",
+        System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", "lesson", kind.folder, "2 CPUs", "1 CPU", "vs Maven",
                 "");
         for (Fix fix : fixes) {
-            List<String> build = new ArrayList<>(List.of("test", "-pl", fix.lesson(), "-am",
-                    "-Dmaven.test.failure.ignore=true"));
-            build.addAll(fix.properties());
-            Maven.run(fix.variant(), build, null);
-            Outcome byMaven = Outcome.read(fix.lesson(), fix.variant());
-            String all = fix.judge(byMaven);
             Variant v = new Variant(fix.lesson(), fix.variant(), fix.sources());
             Outcome fast = FastPath.runFast(List.of(v), runner, null).get(v);
-            List<String> disagreements = disagreement(v, byMaven, all, fast, fix.judge(fast));
-            problems.addAll(disagreements);
-            String one = "";
-            if (pinned) {
-                // The same build again: nothing is left to compile, so it only runs the tests, pinned.
-                Maven.run(fix.variant() + "-1cpu", build, ONE_CPU);
-                one = fix.judge(Outcome.read(fix.lesson(), fix.variant()));
+            String all = fix.judge(fast);
+            List<String> disagreements = List.of();
+            if (kind == Fix.Kind.WRONG) {
+                List<String> build = new ArrayList<>(List.of("test", "-pl", fix.lesson(), "-am",
+                        "-Dmaven.test.failure.ignore=true"));
+                build.addAll(fix.properties());
+                Maven.run(fix.variant(), build, null);
+                Outcome byMaven = Outcome.read(fix.lesson(), fix.variant());
+                disagreements = disagreement(v, byMaven, fix.judge(byMaven), fast, all);
+                problems.addAll(disagreements);
             }
+            String one = pinned ? fix.judge(FastPath.runFast(List.of(v), runner, ONE_CPU).get(v)) : "";
             String detail = all.isEmpty() && one.isEmpty()
                     ? (kind == Fix.Kind.WRONG ? "by " + String.join(", ", fix.caughtBy()) : "")
                     : ((all.isEmpty() ? "" : "2 CPUs: " + all + " ") + (one.isEmpty() ? "" : "1 CPU: " + one)).strip();
             System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", fix.lesson(), fix.name(), mark(all),
-                    pinned ? mark(one) : "-", disagreements.isEmpty() ? "agrees" : "DIFFERS", detail);
+                    pinned ? mark(one) : "-", kind == Fix.Kind.RIGHT ? "-" : disagreements.isEmpty() ? "agrees"
+                            : "DIFFERS", detail);
             if (!all.isEmpty()) {
                 problems.add(fix.lesson() + ": " + kind.prefix + "fix " + fix.name() + " on all CPUs: " + all);
             }

@@ -26,7 +26,7 @@ final class FastPath {
         Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
         for (Variant v : variants) {
             FileTrees.deleteTree(v.out());
-            List<String> errors = javac(v.sources(), v.out().resolve("classes"), List.of());
+            List<String> errors = javac(v.sources(), v.out().resolve("classes"), runner.libraries());
             if (errors.isEmpty()) {
                 errors = javac(Workspace.ROOT.resolve(v.lesson()).resolve("src/test/java"),
                         v.out().resolve("test-classes"), classPath(v, runner));
