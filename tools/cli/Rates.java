@@ -3,104 +3,103 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * The rates command: how often, over N Maven runs, each exercise fails and each solution passes.
+ * The rates command: over N runs, how often each exercise fails on its race assertion, each solution passes, and
+ * (with --fixes) each wrong fix is caught by the tests it names and each right fix passes. Every run is a fresh test
+ * JVM through the fast path, which check proves agrees with Maven; --cpus pins it with taskset.
  */
 final class Rates {
+
+    /** One thing to run N times, and how a single run is judged: empty when it got its right verdict. */
+    private record Subject(String label, Variant variant, Judge judge) {
+    }
+
+    @FunctionalInterface
+    private interface Judge {
+        String verdict(Outcome o) throws Exception;
+    }
 
     static int run(List<String> args) throws Exception {
         int runs = 10;
         String cpus = null;
+        boolean fixes = false;
         List<String> lessons = Workspace.lessons();
+        List<String> only = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--runs" -> runs = Integer.parseInt(args.get(++i));
                 case "--cpus" -> cpus = args.get(++i);
                 case "--lessons" -> lessons = List.of(args.get(++i).split(","));
+                case "--fixes" -> fixes = true;
+                case "--only" -> only.addAll(List.of(args.get(++i).split(",")));
                 default -> {
-                    System.err.println("rates [--runs N] [--cpus LIST] [--lessons a,b]");
+                    System.err.println("rates [--runs N] [--cpus LIST] [--lessons a,b] [--fixes] [--only label,…]");
                     return 2;
                 }
             }
         }
-        String modules = String.join(",", lessons);
-        System.out.println("Compiling once…");
-        Maven.run("rates-compile", List.of("-o", "test-compile", "-pl", modules, "-am"), null);
-        Maven.run("rates-compile", List.of("-o", "-Psolutions", "test-compile", "-pl", modules, "-am"), null);
-
-        Map<String, Tally> tallies = new LinkedHashMap<>();
-        lessons.forEach(l -> tallies.put(l, new Tally()));
+        List<Subject> subjects = subjects(lessons, fixes).stream()
+                .filter(s -> only.isEmpty() || only.contains(s.label())).toList();
+        Runner runner = Runner.prepare();
+        Map<Subject, List<String>> verdicts = new LinkedHashMap<>();
+        Map<Subject, List<Double>> seconds = new LinkedHashMap<>();
+        Map<String, Integer> exerciseFailuresPerTest = new LinkedHashMap<>();
         for (int r = 1; r <= runs; r++) {
             System.out.printf("run %d/%d%s%n", r, runs, cpus == null ? "" : " on CPU " + cpus);
-            for (String variant : List.of("exercise", "solution")) {
-                List<String> goals = new ArrayList<>(List.of("-o", "test", "-pl", modules, "-am",
-                        "-Dmaven.test.failure.ignore=true"));
-                if (variant.equals("solution")) {
-                    goals.add(0, "-Psolutions");
-                }
-                Maven.Run run = Maven.run("rates-" + variant, goals, cpus);
-                if (!run.log().contains("Tests run:")) {
-                    System.out.println(Text.tail(run.log(), 30));
-                    System.out.println("No tests ran; see " + Workspace.ROOT.relativize(run.logFile()));
-                    return 1;
-                }
-                for (String lesson : lessons) {
-                    tallies.get(lesson).add(variant, Outcome.read(lesson, variant));
+            for (Subject s : subjects) {
+                Outcome o = FastPath.runFast(List.of(s.variant()), runner, cpus).get(s.variant());
+                verdicts.computeIfAbsent(s, k -> new ArrayList<>()).add(s.judge().verdict(o));
+                seconds.computeIfAbsent(s, k -> new ArrayList<>()).add(o.seconds());
+                if (s.variant().name().equals("exercise")) {
+                    o.testNames().forEach(t -> exerciseFailuresPerTest.putIfAbsent(s.variant().lesson() + " " + t, 0));
+                    o.failures().forEach(f -> exerciseFailuresPerTest.merge(s.variant().lesson() + " " + f.test(), 1,
+                            Integer::sum));
                 }
             }
         }
-        int cores = cpus == null ? Runtime.getRuntime().availableProcessors() : cpus.split("[,-]").length;
         System.out.println();
-        System.out.printf("Detection over %d runs, %s, %s%n", runs,
-                cpus == null ? "all " + cores + " CPUs" : "pinned with taskset -c " + cpus,
-                "Java " + System.getProperty("java.version"));
-        System.out.printf("  %-28s %-18s %-18s %-14s %s%n", "lesson", "exercise failed", "solution passed",
-                "median (ex.)", "median (sol.)");
-        for (String lesson : lessons) {
-            Tally t = tallies.get(lesson);
-            System.out.printf("  %-28s %-18s %-18s %-14s %s%n", lesson, t.exerciseFailedRight + "/" + runs,
-                    t.solutionPassed + "/" + runs, t.median(t.exerciseSeconds), t.median(t.solutionSeconds));
+        System.out.printf("Right verdicts over %d runs, %s, Java %s, load average before: %s%n", runs,
+                cpus == null ? "all " + Runtime.getRuntime().availableProcessors() + " CPUs"
+                        : "pinned with taskset -c " + cpus, System.getProperty("java.version"), Text.loadAverage());
+        System.out.printf("  %-60s %-8s %s%n", "what", "right", "median test time");
+        for (Subject s : subjects) {
+            List<String> v = verdicts.get(s);
+            long right = v.stream().filter(String::isEmpty).count();
+            System.out.printf("  %-60s %-8s %s%n", s.label(), right + "/" + v.size(), median(seconds.get(s)));
+            v.stream().filter(x -> !x.isEmpty()).distinct().forEach(x -> System.out.println("      wrong: " + x));
         }
-        System.out.println();
-        System.out.println("Per test, how often the exercise failed it:");
-        int total = runs;
-        tallies.forEach((lesson, t) -> t.failuresPerTest.forEach((test, n) ->
-                System.out.printf("  %-28s %-60s %d/%d%n", lesson, test, n, total)));
+        if (!exerciseFailuresPerTest.isEmpty()) {
+            System.out.println();
+            System.out.println("Per test, how often the exercise failed it:");
+            int total = runs;
+            exerciseFailuresPerTest.forEach((test, n) -> System.out.printf("  %-88s %d/%d%n", test, n, total));
+        }
         return 0;
     }
 
-    /** Counts for one lesson across runs. */
-    static final class Tally {
-        int exerciseFailedRight;
-        int solutionPassed;
-        final List<Double> exerciseSeconds = new ArrayList<>();
-        final List<Double> solutionSeconds = new ArrayList<>();
-        final Map<String, Integer> failuresPerTest = new LinkedHashMap<>();
-
-        void add(String variant, Outcome o) {
-            if (variant.equals("exercise")) {
-                if (o.failsForTheRightReason().isEmpty()) {
-                    exerciseFailedRight++;
+    private static List<Subject> subjects(List<String> lessons, boolean fixes) throws Exception {
+        List<Subject> subjects = new ArrayList<>();
+        for (String lesson : lessons) {
+            subjects.add(new Subject(lesson + " exercise fails", Variant.exercise(lesson),
+                    Outcome::failsForTheRightReason));
+            subjects.add(new Subject(lesson + " solution passes", Variant.solution(lesson), Check::passes));
+        }
+        if (fixes) {
+            for (Fix.Kind kind : Fix.Kind.values()) {
+                for (Fix fix : Fix.all(kind)) {
+                    if (lessons.contains(fix.lesson())) {
+                        subjects.add(new Subject(kind.folder + "/" + fix.lesson() + "/" + fix.name(),
+                                new Variant(fix.lesson(), fix.variant(), fix.sources()), fix::judge));
+                    }
                 }
-                exerciseSeconds.add(o.seconds());
-                o.testNames().forEach(t -> failuresPerTest.putIfAbsent(t, 0));
-                o.failures().forEach(f -> failuresPerTest.merge(f.test(), 1, Integer::sum));
-            } else {
-                if (o.passed()) {
-                    solutionPassed++;
-                }
-                solutionSeconds.add(o.seconds());
             }
         }
+        return subjects;
+    }
 
-        String median(List<Double> values) {
-            if (values.isEmpty()) {
-                return "-";
-            }
-            List<Double> sorted = values.stream().sorted().collect(Collectors.toList());
-            return String.format(Locale.ROOT, "%.2f s", sorted.get(sorted.size() / 2));
-        }
+    private static String median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return String.format(Locale.ROOT, "%.2f s", sorted.get(sorted.size() / 2));
     }
 }

@@ -39,4 +39,14 @@ final class Text {
     static String indent(String text) {
         return text.lines().map(l -> "    " + l).collect(Collectors.joining("\n"));
     }
+
+    /** The 1-, 5- and 15-minute load averages, where the system tells them (Linux), for figures that need them. */
+    static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "not known here";
+        }
+    }
 }

@@ -28,9 +28,10 @@ import java.util.Set;
  *   right-fixes [lesson…]    only the right-fixes part of check
  *   ci-files [--write]       only the CI and autograding files part (--write: the autograding file afresh)
  *   ide-files [--write]      only the IDE files part (--write: .run/ and .vscode/tasks.json afresh)
- *   rates [--runs N] [--cpus LIST] [--lessons a,b]
- *                            run each lesson N times as exercise and as solution (optionally pinned with taskset)
- *                            and print detection rates and median test times
+ *   rates [--runs N] [--cpus LIST] [--lessons a,b] [--fixes] [--only label,…]
+ *                            run each exercise and solution (--fixes: and every fix of those lessons) N times, each
+ *                            in a fresh test JVM through the fast path (--cpus: pinned with taskset), and print how
+ *                            often each got its right verdict, with median test times and the load average
  * </pre>
  *
  * Maven is the reference: every verdict here either comes from surefire's reports or from tools/runner, which runs
