@@ -59,7 +59,7 @@ final class Rates {
             }
         }
         System.out.println();
-        System.out.printf("Right verdicts over %d runs, %s, Java %s, load average before: %s%n", runs,
+        System.out.printf("Right verdicts over %d runs, %s, Java %s, load average at the end: %s%n", runs,
                 cpus == null ? "all " + Runtime.getRuntime().availableProcessors() + " CPUs"
                         : "pinned with taskset -c " + cpus, System.getProperty("java.version"), Text.loadAverage());
         System.out.printf("  %-60s %-8s %s%n", "what", "right", "median test time");
