@@ -53,11 +53,11 @@ final class FastPath {
             Path log = Workspace.LOGS.resolve("fast-" + v.name() + "-" + v.lesson() + ".log");
             Process p = new ProcessBuilder(command).directory(Workspace.ROOT.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            WorkbookCli.RUNNING.set(p);
+            WorkbookCli.RUNNING.add(p);
             try {
                 p.waitFor();
             } finally {
-                WorkbookCli.RUNNING.set(null);
+                WorkbookCli.RUNNING.remove(p);
             }
             outcomes.put(v, Outcome.read(v.lesson(), v.reports()));
         }

@@ -33,12 +33,12 @@ final class Maven {
         command.addAll(goals);
         Process p = new ProcessBuilder(command).directory(Workspace.ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        WorkbookCli.RUNNING.set(p);
+        WorkbookCli.RUNNING.add(p);
         int exit;
         try {
             exit = p.waitFor();
         } finally {
-            WorkbookCli.RUNNING.set(null);
+            WorkbookCli.RUNNING.remove(p);
         }
         return new Run(exit, Files.readString(log, StandardCharsets.UTF_8), log);
     }

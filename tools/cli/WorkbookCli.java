@@ -51,10 +51,9 @@ public class WorkbookCli {
             args = progress.toArray(String[]::new);
         }
         String command = args[0];
-        // Ctrl-C (or any end) takes the Maven or test JVM running now with it, and their children.
+        // Ctrl-C (or any end) takes the Maven or test JVMs running now with it, and their children.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Process p = RUNNING.get();
-            if (p != null) {
+            for (Process p : RUNNING) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
             }
@@ -81,9 +80,8 @@ public class WorkbookCli {
         System.exit(status);
     }
 
-    /** The test JVM running now, so that Ctrl-C can end it. */
-    static final java.util.concurrent.atomic.AtomicReference<Process> RUNNING =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    /** The Maven or test JVMs running now, so that Ctrl-C can end them. */
+    static final Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static final Set<String> COMMANDS = Set.of("progress", "check", "check-lesson", "wrong-fixes", "right-fixes",
             "rates", "ci-files", "ide-files", "watch", "hint", "reset", "solution");
