@@ -24,6 +24,9 @@ import java.util.Set;
  *                            every test, each on all CPUs and again pinned to one CPU with taskset (where it
  *                            exists); the fast path (tools/runner) agrees with Maven on each; code quoted in READMEs
  *                            matches the files; the CI, autograding and IDE files are current
+ *   check --fixes-fast-only  the same, but fixes only through the fast path (for a second JDK in CI: the fast path
+ *                            is proven against Maven there on every exercise and solution, and on every fix on the
+ *                            first JDK)
  *   wrong-fixes [lesson…]    only the wrong-fixes part of check
  *   right-fixes [lesson…]    only the right-fixes part of check
  *   ci-files [--write]       only the CI and autograding files part (--write: the autograding file afresh)
@@ -61,7 +64,7 @@ public class WorkbookCli {
         int status = switch (command) {
             case "progress" -> Progress.show(List.of(args).subList(1, args.length));
             case "check-lesson" -> Progress.checkLesson(List.of(args).subList(1, args.length));
-            case "check" -> Check.all();
+            case "check" -> Check.all(List.of(args).subList(1, args.length));
             case "wrong-fixes" -> Check.fixesOnly(Fix.Kind.WRONG, List.of(args).subList(1, args.length));
             case "right-fixes" -> Check.fixesOnly(Fix.Kind.RIGHT, List.of(args).subList(1, args.length));
             case "watch" -> Watch.run(List.of(args).subList(1, args.length));
