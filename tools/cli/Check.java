@@ -203,7 +203,7 @@ final class Check {
                 List<String> build = new ArrayList<>(List.of("test", "-pl", fix.lesson(), "-am",
                         "-Dmaven.test.failure.ignore=true"));
                 build.addAll(fix.properties());
-                Maven.run(fix.variant(), build, null);
+                Maven.run(fix.lesson() + "-" + fix.variant(), build, null);
                 Outcome byMaven = Outcome.read(fix.lesson(), fix.variant());
                 disagreeing.put(fix, disagreement(v, byMaven, fix.judge(byMaven), fast, all));
                 problems.addAll(disagreeing.get(fix));
