@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * different locks and run inside the HashMap together, exactly as before, and a get of one stripe reads the table while
  * a put of another stripe is resizing it.
  *
- * Caught by: readersDuringPutsFindEveryStoredKey
+ * Caught by: readersDuringPutsFindEveryStoredKey, fewThreadsKeepEveryPut
  */
 public class SharedStore {
 
