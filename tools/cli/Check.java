@@ -25,7 +25,7 @@ final class Check {
         Maven.Run solutions = Maven.run("check-solutions", List.of("-Psolutions", "verify"), null);
         if (solutions.exitCode() != 0) {
             problems.add("./mvnw -Psolutions verify failed (exit " + solutions.exitCode() + "); see "
-                    + Workspace.ROOT.relativize(solutions.logFile()));
+                    + Workspace.ROOT.relativize(solutions.logFile()) + Maven.errors(solutions.log()));
         }
         Map<String, Outcome> solutionsAll = new LinkedHashMap<>();
         for (String lesson : lessons) {

@@ -43,6 +43,27 @@ final class Maven {
         return new Run(exit, Files.readString(log, StandardCharsets.UTF_8), log);
     }
 
+    /** Maven's own [ERROR] lines (what failed and why), without its advice trailer, each on a line of its own. */
+    static String errors(String log) {
+        StringBuilder out = new StringBuilder();
+        int shown = 0;
+        for (String line : log.split("\\R")) {
+            String message = line.startsWith("[ERROR]") ? line.substring("[ERROR]".length()).strip() : null;
+            if (message == null || message.isEmpty() || message.startsWith("->") || message.startsWith("To see the full")
+                    || message.startsWith("Re-run Maven") || message.startsWith("For more information")
+                    || message.startsWith("[Help") || message.startsWith("After correcting")
+                    || message.startsWith("mvn <args>")) {
+                continue;
+            }
+            if (shown++ == 30) {
+                out.append("\n      …");
+                break;
+            }
+            out.append("\n      ").append(message);
+        }
+        return out.toString();
+    }
+
     /** Reports left by an earlier run must not be mistaken for this run's (e.g. when a lesson no longer compiles). */
     static void deleteStaleReports(String variant, List<String> modules) throws IOException {
         for (String lesson : Workspace.lessons().stream().filter(modules::contains).toList()) {
