@@ -2,7 +2,10 @@
 # Edit-to-verdict timing of `java tools/Workbook.java watch`: starts watch on a lesson with standard input closed,
 # waits for its first verdict, then N times changes a comment at the end of the lesson's exercise file and waits for
 # the verdict line ("<lesson> solved|failing…"). Prints each time and the median; puts the file back afterwards.
+# Between a verdict and the next save it waits PAUSE seconds (default 5), as a student reading the verdict would; watch
+# warms up the next test JVM meanwhile.
 #   tools/watch-timing.sh lesson01-atomic-puts 10
+#   PAUSE=0.5 tools/watch-timing.sh lesson01-atomic-puts 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lesson=${1:?lesson module, e.g. lesson01-atomic-puts}
@@ -17,15 +20,16 @@ watcher=$!
 cleanup() { cp "$out.orig" "$file"; kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true; rm -f "$out" "$out.orig"; }
 trap cleanup EXIT
 start=$(now)
-until [ "$(verdicts)" -ge 1 ]; do sleep 0.05; done
+alive() { kill -0 "$watcher" 2>/dev/null || { echo "watch ended:"; cat "$out"; exit 1; }; }
+until [ "$(verdicts)" -ge 1 ]; do alive; sleep 0.05; done
 printf 'first verdict: %.1f s\n' "$(echo "$(now) - $start" | bc)"
 times=()
 for i in $(seq 1 "$saves"); do
   seen=$(verdicts)
-  sleep 0.5
+  sleep "${PAUSE:-5}"
   start=$(now)
   printf '\n// edit %s\n' "$i" >> "$file"
-  until [ "$(verdicts)" -gt "$seen" ]; do sleep 0.05; done
+  until [ "$(verdicts)" -gt "$seen" ]; do alive; sleep 0.05; done
   t=$(echo "$(now) - $start" | bc)
   times+=("$t")
   printf 'save %d: %.2f s\n' "$i" "$t"

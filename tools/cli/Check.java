@@ -159,7 +159,15 @@ final class Check {
     }
 
     /** The wrong-fixes and right-fixes commands: only that part of check, optionally for some lessons only. */
-    static int fixesOnly(Fix.Kind kind, List<String> lessons) throws Exception {
+    static int fixesOnly(Fix.Kind kind, List<String> names) throws Exception {
+        List<String> lessons = new ArrayList<>();
+        for (String name : names) {
+            String lesson = Workspace.lessonNamed(List.of(name));
+            if (lesson == null) {
+                return 2;
+            }
+            lessons.add(lesson);
+        }
         List<String> problems = new ArrayList<>();
         int count = checkFixes(kind, lessons, kind == Fix.Kind.WRONG, problems);
         System.out.println();

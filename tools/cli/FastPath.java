@@ -19,49 +19,47 @@ final class FastPath {
 
     /**
      * Compiles each variant's sources and its lesson's tests with javax.tools (as the compiler plugin does: release
-     * 17, debug information), then runs its tests in a new JVM with surefire's flags and class path, as surefire's
-     * fork does. A variant that does not compile gets an outcome that says why.
+     * 17, debug information), then runs its tests in a new {@link TestJvm}, as surefire's fork does. A variant that
+     * does not compile gets an outcome that says why.
      */
     static Map<Variant, Outcome> runFast(List<Variant> variants, Runner runner, String cpus) throws Exception {
         Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
         for (Variant v : variants) {
-            FileTrees.deleteTree(v.out());
-            List<String> errors = javac(v.sources(), v.out().resolve("classes"), runner.libraries());
-            if (errors.isEmpty()) {
-                errors = javac(Workspace.ROOT.resolve(v.lesson()).resolve("src/test/java"),
-                        v.out().resolve("test-classes"), classPath(v, runner));
-            }
-            if (!errors.isEmpty()) {
-                outcomes.put(v, Outcome.broken(v.lesson(), errors));
-                continue;
-            }
+            outcomes.put(v, run(v, runner, cpus, null));
+        }
+        return outcomes;
+    }
+
+    /**
+     * As {@link #runFast} for one variant, with {@code ready} (a test JVM started earlier for it, or null) doing
+     * the run when it can. {@code ready} is used up either way, unless the sources do not compile.
+     */
+    static Outcome run(Variant v, Runner runner, String cpus, TestJvm ready) throws Exception {
+        List<String> errors = compile(v, runner);
+        if (!errors.isEmpty()) {
+            return Outcome.broken(v.lesson(), errors);
+        }
+        TestJvm jvm = ready != null && ready.isFor(v, cpus) ? ready : TestJvm.start(v, runner, cpus);
+        if (jvm != ready && ready != null) {
+            ready.discard();
+        }
+        return jvm.go();
+    }
+
+    /** Compiles a variant into its own folder, classes and test classes; the compiler's errors, if any. */
+    static List<String> compile(Variant v, Runner runner) throws IOException {
+        FileTrees.deleteTree(v.out());
+        List<String> errors = javac(v.sources(), v.out().resolve("classes"), runner.libraries());
+        if (errors.isEmpty()) {
+            errors = javac(Workspace.ROOT.resolve(v.lesson()).resolve("src/test/java"),
+                    v.out().resolve("test-classes"), classPath(v, runner));
+        }
+        if (errors.isEmpty()) {
             FileTrees.copyTree(v.sources().resolveSibling("resources"), v.out().resolve("classes"));
             FileTrees.copyTree(Workspace.ROOT.resolve(v.lesson()).resolve("src/test/resources"),
                     v.out().resolve("test-classes"));
-            List<String> command = new ArrayList<>();
-            if (cpus != null) {
-                command.addAll(List.of("taskset", "-c", cpus));
-            }
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(runner.flags());
-            List<String> path = new ArrayList<>(List.of(Runner.RUNNER_MODULE.resolve("target/classes").toString(),
-                    v.out().resolve("test-classes").toString()));
-            path.addAll(classPath(v, runner));
-            command.addAll(List.of("-cp", String.join(File.pathSeparator, path), "workbook.runner.Runner",
-                    v.reports().toString(), v.out().resolve("test-classes").toString()));
-            Files.createDirectories(Workspace.LOGS);
-            Path log = Workspace.LOGS.resolve("fast-" + v.name() + "-" + v.lesson() + ".log");
-            Process p = new ProcessBuilder(command).directory(Workspace.ROOT.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            WorkbookCli.RUNNING.add(p);
-            try {
-                p.waitFor();
-            } finally {
-                WorkbookCli.RUNNING.remove(p);
-            }
-            outcomes.put(v, Outcome.read(v.lesson(), v.reports()));
         }
-        return outcomes;
+        return errors;
     }
 
     static List<String> classPath(Variant v, Runner runner) {

@@ -37,6 +37,7 @@ final class Watch {
         }, "watch-keyboard");
         keyboard.setDaemon(true);
         keyboard.start();
+        TestJvm ready = null;
         while (true) {
             Variant v = Variant.exercise(lesson);
             System.out.println();
@@ -50,11 +51,15 @@ final class Watch {
                     seen = now;
                     rerun = false;
                     System.out.println("\n--- " + java.time.LocalTime.now().withNano(0) + " running " + lesson + "…");
-                    Outcome o = FastPath.runFast(List.of(v), runner, null).get(v);
+                    Outcome o = FastPath.run(v, runner, null, ready);
                     RememberedProgress.remember(v, o);
                     System.out.println(Progress.report(o));
                     if (o.passed()) {
                         break;
+                    }
+                    if (ready == null || !ready.isFor(v, null)) {
+                        // Warms up while the student reads and edits; the next save only compiles and says go.
+                        ready = TestJvm.start(v, runner, null);
                     }
                 }
                 String command = typed.poll(250, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -63,6 +68,9 @@ final class Watch {
                 }
                 switch (command) {
                     case "q" -> {
+                        if (ready != null) {
+                            ready.discard();
+                        }
                         return 0;
                     }
                     case "r" -> rerun = true;
