@@ -62,7 +62,7 @@ final class Watch {
                         ready = TestJvm.start(v, runner, null);
                     }
                 }
-                String command = typed.poll(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+                String command = typed.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
                 if (command == null) {
                     continue;
                 }
