@@ -69,6 +69,15 @@ final class FastPath {
         return path;
     }
 
+    private static final javax.tools.JavaCompiler COMPILER = javax.tools.ToolProvider.getSystemJavaCompiler();
+
+    /**
+     * One file manager for every compile of this process: it keeps the library jars open and indexed, which is most
+     * of a small compile's time. Folders (sources, class output) are read afresh on every compile.
+     */
+    private static final javax.tools.StandardJavaFileManager FILES = COMPILER.getStandardFileManager(null, null,
+            StandardCharsets.UTF_8);
+
     static List<String> javac(Path sources, Path out, List<String> classPath) throws IOException {
         List<Path> files;
         try (Stream<Path> all = Files.isDirectory(sources) ? Files.walk(sources) : Stream.empty()) {
@@ -78,21 +87,17 @@ final class FastPath {
         if (files.isEmpty()) {
             return List.of();
         }
-        javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
         javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> diagnostics =
                 new javax.tools.DiagnosticCollector<>();
-        try (javax.tools.StandardJavaFileManager files_ = compiler.getStandardFileManager(diagnostics, null,
-                StandardCharsets.UTF_8)) {
-            List<String> options = new ArrayList<>(List.of("--release", "17", "-g", "-encoding", "UTF-8", "-nowarn",
-                    "-d", out.toString()));
-            if (!classPath.isEmpty()) {
-                options.addAll(List.of("-cp", String.join(File.pathSeparator, classPath)));
-            }
-            boolean ok = compiler.getTask(null, files_, diagnostics, options, null,
-                    files_.getJavaFileObjectsFromPaths(files)).call();
-            if (ok) {
-                return List.of();
-            }
+        List<String> options = new ArrayList<>(List.of("--release", "17", "-g", "-encoding", "UTF-8", "-nowarn",
+                "-d", out.toString()));
+        if (!classPath.isEmpty()) {
+            options.addAll(List.of("-cp", String.join(File.pathSeparator, classPath)));
+        }
+        boolean ok = COMPILER.getTask(null, FILES, diagnostics, options, null, FILES.getJavaFileObjectsFromPaths(files))
+                .call();
+        if (ok) {
+            return List.of();
         }
         return diagnostics.getDiagnostics().stream()
                 .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
