@@ -8,7 +8,9 @@ import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +81,50 @@ class SpinDiagnosisTest {
                     .isSameAs(reported);
         } finally {
             cycled.mend();
+        }
+    }
+
+    @Test
+    @DisplayName("workers queued for the locks that the spinning workers hold count as the race too; any other wait does"
+            + " not")
+    void workersBehindSpinningLockHoldersAreTheRaceToo() throws ReflectiveOperationException {
+        CycledHashMap cycled = new CycledHashMap();
+        ReentrantLock[] stripes = {new ReentrantLock(), new ReentrantLock()};
+        CountDownLatch bothStripesHeld = new CountDownLatch(2);
+        CountDownLatch neverOpened = new CountDownLatch(1);
+        try {
+            // Workers 0 and 1 each take a stripe and spin in the cycle; 2 and 3 queue for those stripes.
+            Throwable queued = catchThrowable(() -> Stress.run(4, DEADLINE, worker -> {
+                ReentrantLock stripe = stripes[worker % 2];
+                if (worker >= 2) {
+                    bothStripesHeld.await();
+                }
+                stripe.lock();
+                try {
+                    bothStripesHeld.countDown();
+                    cycled.map.get(32);
+                } finally {
+                    stripe.unlock();
+                }
+            }));
+            assertThat(((WorkersStuck) queued).asCorruption("java.util.HashMap", "", ""))
+                    .isNotInstanceOf(WorkersStuck.class)
+                    .hasMessageStartingWith("2 workers never came back from java.util.HashMap (first:"
+                            + " java.util.HashMap.getNode)")
+                    .hasMessageContaining("goes round forever. 2 more waited for locks those workers held.");
+
+            // Worker 1 spins; worker 0 waits for a latch, which no spinning worker holds: not the table's loop alone.
+            Throwable latched = catchThrowable(() -> Stress.run(2, DEADLINE, worker -> {
+                if (worker == 0) {
+                    neverOpened.await();
+                } else {
+                    cycled.map.get(32);
+                }
+            }));
+            assertThat(((WorkersStuck) latched).asCorruption("java.util.HashMap", "", "")).isSameAs(latched);
+        } finally {
+            cycled.mend();
+            neverOpened.countDown();
         }
     }
 

@@ -97,8 +97,7 @@ public final class Stress {
                 List<WorkerFailure> earlier = List.copyOf(failures);
                 List<Thread> unstoppable = StuckThreads.interruptAndWait(stuck, Duration.ofSeconds(1));
                 NoThreadLeaks.alreadyReported(unstoppable);
-                throw new WorkersStuck(diagnosis.text() + StuckThreads.describeLeftovers(unstoppable),
-                        diagnosis.innermostRunningFrames(), earlier);
+                throw new WorkersStuck(diagnosis, StuckThreads.describeLeftovers(unstoppable), earlier);
             }
         } catch (InterruptedException e) {
             workers.forEach(Thread::interrupt);

@@ -28,11 +28,12 @@ public final class StuckThreads {
     }
 
     /**
-     * What one look at the stuck threads found: the diagnosis to print, and each thread's innermost frame as
-     * "class.method" when all of them were running (not blocked or waiting), else none, since then the hang is not a
-     * loop.
+     * What one look at the stuck threads found: the diagnosis to print; when the hang looks like a loop, each running
+     * thread's innermost frame as "class.method", and how many others only waited for a lock that one of those
+     * running threads held (workers queued behind a spinning lock holder). Not a loop (some thread waited for anything
+     * else): no frames, and 0.
      */
-    public record Diagnosis(String text, List<String> innermostRunningFrames) {
+    public record Diagnosis(String text, List<String> innermostRunningFrames, int waitingForThem) {
     }
 
     /** The diagnosis of {@code stuck}, a subset of {@code total} workers, at {@code deadline} after the start. */
@@ -52,19 +53,29 @@ public final class StuckThreads {
         text.append(deadlocks(mx, byId.keySet()));
         text.append(abandonedLocks(infos));
         text.append(groupedStacks(infos));
-        return new Diagnosis(text.toString(), innermostRunningFrames(infos));
+        return loop(text.toString(), infos);
     }
 
-    private static List<String> innermostRunningFrames(ThreadInfo[] infos) {
+    private static Diagnosis loop(String text, ThreadInfo[] infos) {
         List<String> frames = new ArrayList<>();
+        Set<Long> running = new HashSet<>();
         for (ThreadInfo info : infos) {
-            if (info == null || info.getThreadState() != Thread.State.RUNNABLE || info.getStackTrace().length == 0) {
-                return List.of();
+            if (info == null) {
+                return new Diagnosis(text, List.of(), 0);
             }
-            StackTraceElement top = info.getStackTrace()[0];
-            frames.add(top.getClassName() + "." + top.getMethodName());
+            if (info.getThreadState() == Thread.State.RUNNABLE && info.getStackTrace().length > 0) {
+                StackTraceElement top = info.getStackTrace()[0];
+                frames.add(top.getClassName() + "." + top.getMethodName());
+                running.add(info.getThreadId());
+            }
         }
-        return frames;
+        int waiting = infos.length - frames.size();
+        for (ThreadInfo info : infos) {
+            if (!running.contains(info.getThreadId()) && !running.contains(info.getLockOwnerId())) {
+                return new Diagnosis(text, List.of(), 0);
+            }
+        }
+        return new Diagnosis(text, frames, waiting);
     }
 
     /** Interrupts the threads and waits up to {@code grace} for them to end; returns those still alive. */

@@ -10,18 +10,21 @@ import java.util.List;
  */
 public final class WorkersStuck extends StressFailed {
 
-    /** Where each stuck worker was at the deadline: its innermost frame, "class.method". */
+    /** Where each running stuck worker was at the deadline: its innermost frame, "class.method". */
     private final transient List<String> innermostFrames;
+    /** How many other stuck workers only waited for a lock that one of the running ones held. */
+    private final int waitingForThem;
 
-    WorkersStuck(String diagnosis, List<String> innermostFrames, Collection<Stress.WorkerFailure> earlierFailures) {
-        super(diagnosis, null);
-        this.innermostFrames = List.copyOf(innermostFrames);
+    WorkersStuck(StuckThreads.Diagnosis diagnosis, String leftovers, Collection<Stress.WorkerFailure> earlierFailures) {
+        super(diagnosis.text() + leftovers, null);
+        this.innermostFrames = List.copyOf(diagnosis.innermostRunningFrames());
+        this.waitingForThem = diagnosis.waitingForThem();
         earlierFailures.stream().limit(3).forEach(f -> addSuppressed(f.error()));
     }
 
     /**
-     * Applies when every stuck worker was running (not waiting) inside {@code classPrefix}: concurrent writes left a
-     * loop in the table, and every call that walks it goes round forever.
+     * Applies when every stuck worker was running (not waiting) inside {@code classPrefix}, or waiting for a lock that
+     * such a worker held: concurrent writes left a loop in the table, and every call that walks it goes round forever.
      */
     @Override
     public AssertionError asCorruption(String classPrefix, String context, String hints) {
@@ -30,6 +33,8 @@ public final class WorkersStuck extends StressFailed {
         }
         return new AssertionError(context + Format.count(innermostFrames.size()) + " workers never came back from "
                 + classPrefix + " (first: " + innermostFrames.get(0) + "): concurrent writes left a loop in its table,"
-                + " and every call that walks it goes round forever.\n" + hints, this);
+                + " and every call that walks it goes round forever."
+                + (waitingForThem == 0 ? "" : " " + Format.count(waitingForThem) + " more waited for locks those"
+                        + " workers held.") + "\n" + hints, this);
     }
 }
