@@ -78,11 +78,15 @@ record Fix(Kind kind, String lesson, String name, Path sources) {
         if (expected.isEmpty()) {
             return "names no test (add a line \"Caught by: testMethod\")";
         }
+        // Caught: a named test failed on an assertion about the race. What the other tests did does not matter here:
+        // broken code may also corrupt a map until a stress test's workers spin, which the harness reports as stuck.
+        if (o.failures().stream().anyMatch(f -> expected.contains(f.test()) && f.isRaceAssertion())) {
+            return "";
+        }
         String verdict = o.failsForTheRightReason();
-        List<String> failed = o.failures().stream().map(Failure::test).toList();
-        if (verdict.isEmpty() && failed.stream().noneMatch(expected::contains)) {
+        if (verdict.isEmpty()) {
             verdict = "expected " + (expected.size() == 1 ? "" : "one of ") + expected + " to fail, but failed: "
-                    + failed;
+                    + o.failures().stream().map(Failure::test).toList();
         }
         if (!verdict.isEmpty() && expected.stream().anyMatch(o.skipped()::contains)) {
             // As for the exercises: a test that cannot run on this JDK proves nothing here, either way.
