@@ -73,7 +73,8 @@ final class FastPath {
 
     /**
      * One file manager for every compile of this process: it keeps the library jars open and indexed, which is most
-     * of a small compile's time. Folders (sources, class output) are read afresh on every compile.
+     * of a small compile's time. Folders (sources, class output) are read afresh on every compile. It holds the
+     * output folder of the task it serves, so compiles take turns.
      */
     private static final javax.tools.StandardJavaFileManager FILES = COMPILER.getStandardFileManager(null, null,
             StandardCharsets.UTF_8);
@@ -94,8 +95,11 @@ final class FastPath {
         if (!classPath.isEmpty()) {
             options.addAll(List.of("-cp", String.join(File.pathSeparator, classPath)));
         }
-        boolean ok = COMPILER.getTask(null, FILES, diagnostics, options, null, FILES.getJavaFileObjectsFromPaths(files))
-                .call();
+        boolean ok;
+        synchronized (FILES) { // check compiles two variants at once, and a file manager serves one task at a time
+            ok = COMPILER.getTask(null, FILES, diagnostics, options, null, FILES.getJavaFileObjectsFromPaths(files))
+                    .call();
+        }
         if (ok) {
             return List.of();
         }
