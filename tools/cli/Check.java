@@ -107,8 +107,8 @@ final class Check {
             System.out.println("check passed: " + lessons.size() + " exercises fail as intended, "
                     + lessons.size() + " solutions pass, " + wrongFixes + " wrong fixes are caught, " + rightFixes
                     + " right fixes pass" + (pinned ? " (each on 2 CPUs and on 1)" : " (taskset missing: not on 1 CPU)")
-                    + ", the fast path agrees with Maven on every exercise, solution" + (mavenForFixes ? " and wrong fix"
-                    : "") + ", quoted code and CI files are current.");
+                    + ", the fast path agrees with Maven on every exercise" + (mavenForFixes ? ", solution and wrong fix"
+                    : " and solution") + "; quoted code and CI files are current.");
             return 0;
         }
         System.out.println("check FAILED:");
