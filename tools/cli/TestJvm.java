@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One test JVM of the fast path, as surefire's fork: surefire's flags and class path, tools/runner's Runner as main.
- * It starts warm ({@code Runner --warm}: JUnit loaded, the model checker started) and then waits for the go, so it can
+ * It starts warm (JUnit loaded, the model checker started) and then waits for the go, so it can
  * be started before the classes it will test are compiled: {@code watch} starts the next one right after a verdict.
  * The lesson's classes are loaded only after the go, from the class files there are then.
  */
@@ -36,7 +36,7 @@ final class TestJvm {
         List<String> path = new ArrayList<>(List.of(Runner.RUNNER_MODULE.resolve("target/classes").toString(),
                 v.out().resolve("test-classes").toString()));
         path.addAll(FastPath.classPath(v, runner));
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, path), "workbook.runner.Runner", "--warm",
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, path), "workbook.runner.Runner",
                 v.reports().toString(), v.out().resolve("test-classes").toString()));
         Files.createDirectories(Workspace.LOGS);
         Path log = Workspace.LOGS.resolve("fast-" + v.name() + "-" + v.lesson() + ".log");

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,11 +20,11 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * workbook's tool reads.
  *
  * <pre>
- *   Runner [--warm] REPORTS_DIR TEST_CLASSES_DIR
+ *   Runner REPORTS_DIR TEST_CLASSES_DIR
  * </pre>
  *
- * <p>With {@code --warm} it first does what every test JVM pays once ({@link WarmUp}), then waits for a line on
- * standard input, and only then looks for the test classes: {@code watch} starts it ahead of the next save, and the
+ * <p>It first does what every test JVM pays once ({@link WarmUp}), then waits for a line on standard input, and only
+ * then looks for the test classes: {@code watch} starts it ahead of the next save, and the
  * classes compiled from that save are the ones that run. End of input without a line: nothing to run, it exits.
  */
 public final class Runner {
@@ -33,20 +32,14 @@ public final class Runner {
     /** Surefire's default includes; its default excludes nested classes (a '$' in the name). */
     static final Pattern TEST_CLASS = Pattern.compile("(.*/)?(Test[^/$]*|[^/$]*Test|[^/$]*Tests|[^/$]*TestCase)\\.class");
 
-    static final String WARM = "--warm";
-
     public static void main(String[] args) throws Exception {
-        boolean warm = args.length == 3 && args[0].equals(WARM);
-        if (args.length != (warm ? 3 : 2)) {
-            System.err.println("Runner [" + WARM + "] REPORTS_DIR TEST_CLASSES_DIR");
+        if (args.length != 2) {
+            System.err.println("Runner REPORTS_DIR TEST_CLASSES_DIR");
             System.exit(2);
         }
-        if (warm) {
-            WarmUp.run();
-            if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() == null) {
-                System.exit(0);
-            }
-            args = Arrays.copyOfRange(args, 1, 3);
+        WarmUp.run();
+        if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() == null) {
+            System.exit(0);
         }
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
         for (String name : testClassNames(Path.of(args[1]))) {
