@@ -1,8 +1,10 @@
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -12,31 +14,43 @@ import java.util.stream.Collectors;
 final class Check {
 
     static int all(List<String> args) throws Exception {
-        if (!args.isEmpty() && !args.equals(List.of(FIXES_FAST_ONLY))) {
-            System.err.println("check [" + FIXES_FAST_ONLY + "]");
+        if (!OPTIONS.containsAll(args) || args.contains(FULL) && args.contains(LESSONS_ONLY)) {
+            System.err.println("check [" + FULL + " | " + LESSONS_ONLY + "] [" + SOLUTIONS_VERIFIED + "]");
             return 2;
         }
-        boolean mavenForFixes = args.isEmpty();
+        boolean full = args.contains(FULL);
+        boolean fixes = !args.contains(LESSONS_ONLY);
         List<String> lessons = Workspace.lessons();
         List<String> problems = new ArrayList<>();
         boolean pinned = canPin();
+        Map<String, Long> took = new LinkedHashMap<>();
+        long mark = System.nanoTime();
 
-        System.out.println("1/5  ./mvnw -Psolutions verify   (every solution must pass)");
-        Maven.Run solutions = Maven.run("check-solutions", List.of("-Psolutions", "verify"), null);
-        if (solutions.exitCode() != 0) {
-            problems.add("./mvnw -Psolutions verify failed (exit " + solutions.exitCode() + "); see "
-                    + Workspace.ROOT.relativize(solutions.logFile()) + Maven.errors(solutions.log()));
+        if (args.contains(SOLUTIONS_VERIFIED)) {
+            System.out.println("1/5  ./mvnw -Psolutions verify   (every solution must pass): its reports, from the run"
+                    + " just before this one");
+        } else {
+            System.out.println("1/5  ./mvnw -Psolutions verify   (every solution must pass)");
+            Maven.Run solutions = Maven.run("check-solutions", List.of("-Psolutions", "verify"), null);
+            if (solutions.exitCode() != 0) {
+                problems.add("./mvnw -Psolutions verify failed (exit " + solutions.exitCode() + "); see "
+                        + Workspace.ROOT.relativize(solutions.logFile()) + Maven.errors(solutions.log()));
+            }
         }
+        mark = lap(took, "solutions through Maven", mark);
         Map<String, Outcome> solutionsAll = new LinkedHashMap<>();
         for (String lesson : lessons) {
             solutionsAll.put(lesson, Outcome.read(lesson, "solution"));
         }
         System.out.println("2/5  ./mvnw test                 (every exercise must fail on its race assertion)");
-        Maven.run("check-exercises", List.of("test", "-Dmaven.test.failure.ignore=true"), null);
+        // The harness's own tests ran with the solutions; they do not depend on the variant.
+        Maven.run("check-exercises", List.of("test", "-pl", "!harness-tests", "-Dmaven.test.failure.ignore=true"),
+                null);
         Map<String, Outcome> exercises = new LinkedHashMap<>();
         for (String lesson : lessons) {
             exercises.put(lesson, Outcome.read(lesson, "exercise"));
         }
+        mark = lap(took, "exercises through Maven", mark);
         System.out.println("     both again through the fast path (watch, progress), which must agree with Maven");
         Runner runner = Runner.prepare();
         List<Variant> fastVariants = new ArrayList<>();
@@ -51,12 +65,14 @@ final class Check {
             String judgedFast = v.name().equals("exercise") ? fast.get(v).failsForTheRightReason() : passes(fast.get(v));
             problems.addAll(disagreement(v, maven, judgedByMaven, fast.get(v), judgedFast));
         }
+        mark = lap(took, "both on 2 CPUs", mark);
         Map<String, Outcome> exercisesPinned = new LinkedHashMap<>();
         Map<String, Outcome> solutionsPinned = new LinkedHashMap<>();
         if (pinned) {
             System.out.println("     and pinned to one CPU, through the fast path (" + pinning() + ")");
             Map<Variant, Outcome> one = pinned(fastVariants, runner);
             one.forEach((v, o) -> (v.name().equals("exercise") ? exercisesPinned : solutionsPinned).put(v.lesson(), o));
+            mark = lap(took, "both on 1 CPU", mark);
         } else {
             System.out.println(NO_TASKSET);
         }
@@ -84,16 +100,28 @@ final class Check {
             solutionVerdicts.forEach(v -> problems.add(lesson + ": solution " + v));
         }
 
-        System.out.println();
-        System.out.println("3/5  every wrong fix in wrong-fixes/ is caught by the test it names"
-                + (pinned ? ", on 2 CPUs and on 1" : "") + (mavenForFixes ? "; the fast path agrees with Maven"
-                : ", through the fast path"));
-        int wrongFixes = checkFixes(Fix.Kind.WRONG, List.of(), mavenForFixes, problems);
+        int wrongFixes = 0;
+        int rightFixes = 0;
+        if (fixes) {
+            // Each fix on one CPU, where taskset exists: where wrong fixes were accepted before (striped locks, an
+            // unsynchronized get) and where a right fix runs slowest. --full: on all CPUs too, and wrong fixes
+            // through Maven as well.
+            Set<Condition> conditions = full || !pinned ? EnumSet.of(Condition.ALL_CPUS) : EnumSet.noneOf(Condition.class);
+            if (pinned) {
+                conditions.add(Condition.ONE_CPU);
+            }
+            System.out.println();
+            System.out.println("3/5  every wrong fix in wrong-fixes/ is caught by the test it names, " + Condition.say(conditions)
+                    + (full ? "; the fast path agrees with Maven" : ", through the fast path"));
+            wrongFixes = checkFixes(Fix.Kind.WRONG, List.of(), conditions, full, problems);
+            mark = lap(took, "wrong fixes", mark);
 
-        System.out.println();
-        System.out.println("4/5  every right fix in right-fixes/ passes every test" + (pinned ? ", on 2 CPUs and on 1" : "")
-                + ", through the fast path");
-        int rightFixes = checkFixes(Fix.Kind.RIGHT, List.of(), false, problems);
+            System.out.println();
+            System.out.println("4/5  every right fix in right-fixes/ passes every test, " + Condition.say(conditions)
+                    + ", through the fast path");
+            rightFixes = checkFixes(Fix.Kind.RIGHT, List.of(), conditions, false, problems);
+            mark = lap(took, "right fixes", mark);
+        }
 
         System.out.println();
         System.out.println("5/5  code quoted in READMEs matches the files; the CI, autograding and IDE files are"
@@ -101,14 +129,19 @@ final class Check {
         problems.addAll(QuotedCode.check());
         problems.addAll(CiFiles.check());
         problems.addAll(IdeFiles.check(false));
+        lap(took, "files", mark);
 
         System.out.println();
+        System.out.println("time: " + took.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " s")
+                .collect(Collectors.joining(", ")) + "; load average " + Text.loadAverage());
         if (problems.isEmpty()) {
-            System.out.println("check passed: " + lessons.size() + " exercises fail as intended, "
-                    + lessons.size() + " solutions pass, " + wrongFixes + " wrong fixes are caught, " + rightFixes
-                    + " right fixes pass" + (pinned ? " (each on 2 CPUs and on 1)" : " (taskset missing: not on 1 CPU)")
-                    + ", the fast path agrees with Maven on every exercise" + (mavenForFixes ? ", solution and wrong fix"
-                    : " and solution") + "; quoted code and CI files are current.");
+            System.out.println("check passed: " + lessons.size() + " exercises fail as intended and "
+                    + lessons.size() + " solutions pass" + (pinned ? " (each on 2 CPUs and on 1)"
+                    : " (taskset missing: not on 1 CPU)") + ", the fast path agrees with Maven on every exercise and"
+                    + " solution" + (full ? " and wrong fix" : "") + (fixes ? "; " + wrongFixes + " wrong fixes are"
+                    + " caught and " + rightFixes + " right fixes pass, " + (full && pinned ? "each on 2 CPUs and on 1"
+                    : pinned ? "each on 1 CPU (check --full: on 2 CPUs too, and through Maven)" : "each on all CPUs")
+                    : " (" + LESSONS_ONLY + ": no fixes)") + "; quoted code and CI files are current.");
             return 0;
         }
         System.out.println("check FAILED:");
@@ -142,8 +175,28 @@ final class Check {
                 + o.failures().stream().map(Failure::test).collect(Collectors.joining(", "))) : "no tests ran";
     }
 
+    /** Notes the seconds since {@code mark} under {@code step}, and returns now. */
+    static long lap(Map<String, Long> took, String step, long mark) {
+        long now = System.nanoTime();
+        took.put(step, Math.round((now - mark) / 1e9));
+        return now;
+    }
+
     static final String ONE_CPU = "0";
-    static final String FIXES_FAST_ONLY = "--fixes-fast-only";
+    static final String FULL = "--full";
+    static final String LESSONS_ONLY = "--lessons-only";
+    static final String SOLUTIONS_VERIFIED = "--solutions-verified";
+    static final List<String> OPTIONS = List.of(FULL, LESSONS_ONLY, SOLUTIONS_VERIFIED);
+
+    /** Where a fix runs: on every CPU of the machine, or pinned to one with taskset. */
+    enum Condition {
+        ALL_CPUS, ONE_CPU;
+
+        static String say(Set<Condition> conditions) {
+            return conditions.size() == 2 ? "on 2 CPUs and on 1" : conditions.contains(ONE_CPU) ? "on 1 CPU"
+                    : "on all CPUs";
+        }
+    }
     static final String NO_TASKSET = "     note: no taskset on this machine (it is Linux-only), so nothing runs pinned"
             + " to one CPU here; CI on Linux does.";
 
@@ -169,7 +222,8 @@ final class Check {
             lessons.add(lesson);
         }
         List<String> problems = new ArrayList<>();
-        int count = checkFixes(kind, lessons, kind == Fix.Kind.WRONG, problems);
+        Set<Condition> conditions = canPin() ? EnumSet.allOf(Condition.class) : EnumSet.of(Condition.ALL_CPUS);
+        int count = checkFixes(kind, lessons, conditions, kind == Fix.Kind.WRONG, problems);
         System.out.println();
         if (problems.isEmpty()) {
             System.out.println("all " + count + " " + kind.folder + " " + kind.verdict + ".");
@@ -180,61 +234,79 @@ final class Check {
     }
 
     /**
-     * Tests the lesson against each fix of one kind through the fast path, on all CPUs and, where taskset exists,
-     * pinned to one CPU, and adds a problem for every wrong verdict. Wrong fixes also go through Maven, which the
-     * fast path must agree with; right fixes rest on that agreement, proven on every exercise, solution and wrong fix,
-     * which keeps check's time (and CI's) within bounds.
+     * Tests the lesson against each fix of one kind through the fast path, under each of {@code conditions}, and adds
+     * a problem for every wrong verdict. With {@code maven} (wrong fixes, under --full), each fix also goes through
+     * Maven, which the fast path must agree with on all CPUs.
      */
-    static int checkFixes(Fix.Kind kind, List<String> lessons, boolean maven, List<String> problems)
-            throws Exception {
+    static int checkFixes(Fix.Kind kind, List<String> lessons, Set<Condition> conditions, boolean maven,
+            List<String> problems) throws Exception {
         List<Fix> fixes = Fix.all(kind).stream().filter(f -> lessons.isEmpty() || lessons.contains(f.lesson()))
                 .toList();
-        boolean pinned = canPin();
-        if (!pinned) {
+        if (!canPin()) {
             System.out.println(NO_TASKSET);
         }
+        boolean onAll = conditions.contains(Condition.ALL_CPUS);
+        boolean onOne = conditions.contains(Condition.ONE_CPU);
         Runner runner = Runner.prepare();
-        System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", "lesson", kind.folder, "2 CPUs", "1 CPU", "vs Maven",
-                "");
-        // First every fix on all CPUs, one at a time; then all of them pinned, one per CPU at a time (see pinned).
-        Map<Fix, String> onAll = new LinkedHashMap<>();
-        Map<Fix, List<String>> disagreeing = new LinkedHashMap<>();
         Map<Fix, Variant> variants = new LinkedHashMap<>();
         for (Fix fix : fixes) {
-            Variant v = new Variant(fix.lesson(), fix.variant(), fix.sources());
-            variants.put(fix, v);
-            Outcome fast = FastPath.runFast(List.of(v), runner, null).get(v);
-            String all = fix.judge(fast);
-            onAll.put(fix, all);
-            disagreeing.put(fix, List.of());
-            if (maven) {
+            variants.put(fix, new Variant(fix.lesson(), fix.variant(), fix.sources()));
+        }
+        List<Variant> all = List.copyOf(variants.values());
+        // First every fix on all CPUs, one after the other; then through Maven; then all of them pinned, one per CPU
+        // at a time (see pinned).
+        long start = System.nanoTime();
+        Map<Variant, Outcome> fastOnAll = onAll ? FastPath.runFast(all, runner, null) : Map.of();
+        long onAllDone = System.nanoTime();
+        Map<Fix, List<String>> disagreeing = new LinkedHashMap<>();
+        if (maven && onAll) {
+            for (Fix fix : fixes) {
                 List<String> build = new ArrayList<>(List.of("test", "-pl", fix.lesson(), "-am",
                         "-Dmaven.test.failure.ignore=true"));
                 build.addAll(fix.properties());
                 Maven.run(fix.lesson() + "-" + fix.variant(), build, null);
                 Outcome byMaven = Outcome.read(fix.lesson(), fix.variant());
-                disagreeing.put(fix, disagreement(v, byMaven, fix.judge(byMaven), fast, all));
+                Outcome fast = fastOnAll.get(variants.get(fix));
+                disagreeing.put(fix, disagreement(variants.get(fix), byMaven, fix.judge(byMaven), fast,
+                        fix.judge(fast)));
                 problems.addAll(disagreeing.get(fix));
             }
         }
-        Map<Variant, Outcome> onOne = pinned ? pinned(List.copyOf(variants.values()), runner) : Map.of();
+        long mavenDone = System.nanoTime();
+        Map<Variant, Outcome> fastOnOne = onOne ? pinned(all, runner) : Map.of();
+        System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", "lesson", kind.folder, "2 CPUs", "1 CPU", "vs Maven",
+                "");
         for (Fix fix : fixes) {
-            String all = onAll.get(fix);
-            List<String> disagreements = disagreeing.get(fix);
-            String one = pinned ? fix.judge(onOne.get(variants.get(fix))) : "";
-            String detail = all.isEmpty() && one.isEmpty()
+            String verdictOnAll = onAll ? fix.judge(fastOnAll.get(variants.get(fix))) : "";
+            String verdictOnOne = onOne ? fix.judge(fastOnOne.get(variants.get(fix))) : "";
+            List<String> disagreements = disagreeing.getOrDefault(fix, List.of());
+            String detail = verdictOnAll.isEmpty() && verdictOnOne.isEmpty()
                     ? (kind == Fix.Kind.WRONG ? "by " + String.join(", ", fix.caughtBy()) : "")
-                    : ((all.isEmpty() ? "" : "2 CPUs: " + all + " ") + (one.isEmpty() ? "" : "1 CPU: " + one)).strip();
-            System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", fix.lesson(), fix.name(), mark(all),
-                    pinned ? mark(one) : "-", !maven ? "-" : disagreements.isEmpty() ? "agrees"
-                            : "DIFFERS", detail);
-            if (!all.isEmpty()) {
-                problems.add(fix.lesson() + ": " + kind.prefix + "fix " + fix.name() + " on all CPUs: " + all);
+                    : ((verdictOnAll.isEmpty() ? "" : "2 CPUs: " + verdictOnAll + " ")
+                            + (verdictOnOne.isEmpty() ? "" : "1 CPU: " + verdictOnOne)).strip();
+            System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", fix.lesson(), fix.name(),
+                    onAll ? mark(verdictOnAll) : "-", onOne ? mark(verdictOnOne) : "-",
+                    !disagreeing.containsKey(fix) ? "-" : disagreements.isEmpty() ? "agrees" : "DIFFERS", detail);
+            if (!verdictOnAll.isEmpty()) {
+                problems.add(fix.lesson() + ": " + kind.prefix + "fix " + fix.name() + " on all CPUs: "
+                        + verdictOnAll);
             }
-            if (!one.isEmpty()) {
-                problems.add(fix.lesson() + ": " + kind.prefix + "fix " + fix.name() + " on one CPU: " + one);
+            if (!verdictOnOne.isEmpty()) {
+                problems.add(fix.lesson() + ": " + kind.prefix + "fix " + fix.name() + " on one CPU: "
+                        + verdictOnOne);
             }
         }
+        List<String> times = new ArrayList<>();
+        if (onAll) {
+            times.add(String.format("on 2 CPUs %.0f s", (onAllDone - start) / 1e9));
+        }
+        if (!disagreeing.isEmpty()) {
+            times.add(String.format("through Maven %.0f s", (mavenDone - onAllDone) / 1e9));
+        }
+        if (onOne) {
+            times.add(String.format("on 1 CPU %.0f s", (System.nanoTime() - mavenDone) / 1e9));
+        }
+        System.out.println("  (" + fixes.size() + " " + kind.folder + ": " + String.join(", ", times) + ")");
         return fixes.size();
     }
 

@@ -21,7 +21,8 @@ final class Maven {
         deleteStaleReports(goals.stream().filter(g -> g.startsWith("-Dworkbook.variant=")).findFirst()
                 .map(g -> g.substring(g.indexOf('=') + 1))
                 .orElse(goals.contains("-Psolutions") ? "solution" : "exercise"),
-                pl >= 0 ? List.of(goals.get(pl + 1).split(",")) : Workspace.lessons());
+                pl >= 0 && !goals.get(pl + 1).startsWith("!") ? List.of(goals.get(pl + 1).split(","))
+                        : Workspace.lessons());
         Path log = Workspace.LOGS.resolve(name + ".log");
         boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("win");
         List<String> command = new ArrayList<>();
