@@ -19,16 +19,20 @@ import java.util.Set;
  *   check-lesson lesson      graders: exit 0 when the lesson is solved, 1 when not
  *
  *   maintainers and CI
- *   check                    every solution passes, every exercise fails on its race assertion, every wrong fix in
- *                            wrong-fixes/ is caught by the test it names, every right fix in right-fixes/ passes
- *                            every test, each on all CPUs and again pinned to one CPU with taskset (where it
- *                            exists); the fast path (tools/runner) agrees with Maven on each; code quoted in READMEs
- *                            matches the files; the CI, autograding and IDE files are current
- *   check --fixes-fast-only  the same, but fixes only through the fast path (for a second JDK in CI: the fast path
- *                            is proven against Maven there on every exercise and solution, and on every fix on the
- *                            first JDK)
- *   wrong-fixes [lesson…]    only the wrong-fixes part of check
- *   right-fixes [lesson…]    only the right-fixes part of check
+ *   check                    every solution passes and every exercise fails on its race assertion, through Maven
+ *                            and through the fast path (tools/runner), which must agree, on all CPUs and pinned to
+ *                            one CPU with taskset (where it exists); every wrong fix in wrong-fixes/ is caught by
+ *                            the tests it names and every right fix in right-fixes/ passes, pinned to one CPU (on all
+ *                            CPUs where taskset is missing); code quoted in READMEs matches the files; the CI,
+ *                            autograding and IDE files are current. What CI runs on every change.
+ *   check --full             the same, and every fix on all CPUs too, every wrong fix through Maven as well (the
+ *                            fast path must agree): the whole matrix, run on a schedule
+ *   check --lessons-only     only the exercises and solutions (CI's second JDK)
+ *   check --solutions-verified
+ *                            read the reports of the ./mvnw -Psolutions verify that just ran instead of running it
+ *                            again (CI's first step is that command)
+ *   wrong-fixes [lesson…]    only the wrong-fixes part of check --full
+ *   right-fixes [lesson…]    only the right-fixes part of check --full
  *   ci-files [--write]       only the CI and autograding files part (--write: the autograding file afresh)
  *   ide-files [--write]      only the IDE files part (--write: .run/ and .vscode/tasks.json afresh)
  *   rates [--runs N] [--cpus LIST] [--lessons a,b] [--fixes] [--only label,…]
@@ -39,7 +43,7 @@ import java.util.Set;
  *
  * Maven is the reference: every verdict here either comes from surefire's reports or from tools/runner, which runs
  * the same test classes in a JVM with surefire's flags and class path, and which check compares with Maven on every
- * exercise, solution and fix.
+ * exercise and solution (check --full: and every wrong fix).
  */
 public class WorkbookCli {
 
