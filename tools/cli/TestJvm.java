@@ -36,6 +36,10 @@ final class TestJvm {
         List<String> path = new ArrayList<>(List.of(Runner.RUNNER_MODULE.resolve("target/classes").toString(),
                 v.out().resolve("test-classes").toString()));
         path.addAll(FastPath.classPath(v, runner));
+        // The JVM takes a class path entry that is not a folder when it starts for a jar, and finds nothing in it
+        // later; the variant's folders exist from now on, though its compile may empty and fill them again.
+        Files.createDirectories(v.out().resolve("classes"));
+        Files.createDirectories(v.out().resolve("test-classes"));
         command.addAll(List.of("-cp", String.join(File.pathSeparator, path), "workbook.runner.Runner",
                 v.reports().toString(), v.out().resolve("test-classes").toString()));
         Files.createDirectories(Workspace.LOGS);
