@@ -36,8 +36,8 @@ final class Check {
                 problems.add("./mvnw -Psolutions verify failed (exit " + solutions.exitCode() + "); see "
                         + Workspace.ROOT.relativize(solutions.logFile()) + Maven.errors(solutions.log()));
             }
+            mark = lap(took, "solutions through Maven", mark);
         }
-        mark = lap(took, "solutions through Maven", mark);
         Map<String, Outcome> solutionsAll = new LinkedHashMap<>();
         for (String lesson : lessons) {
             solutionsAll.put(lesson, Outcome.read(lesson, "solution"));
@@ -106,12 +106,14 @@ final class Check {
             // Each fix on one CPU, where taskset exists: where wrong fixes were accepted before (striped locks, an
             // unsynchronized get) and where a right fix runs slowest. --full: on all CPUs too, and wrong fixes
             // through Maven as well.
-            Set<Condition> conditions = full || !pinned ? EnumSet.of(Condition.ALL_CPUS) : EnumSet.noneOf(Condition.class);
+            Set<Condition> conditions = full || !pinned ? EnumSet.of(Condition.ALL_CPUS)
+                    : EnumSet.noneOf(Condition.class);
             if (pinned) {
                 conditions.add(Condition.ONE_CPU);
             }
             System.out.println();
-            System.out.println("3/5  every wrong fix in wrong-fixes/ is caught by the test it names, " + Condition.say(conditions)
+            System.out.println("3/5  every wrong fix in wrong-fixes/ is caught by the test it names, "
+                    + Condition.say(conditions)
                     + (full ? "; the fast path agrees with Maven" : ", through the fast path"));
             wrongFixes = checkFixes(Fix.Kind.WRONG, List.of(), conditions, full, problems);
             mark = lap(took, "wrong fixes", mark);
