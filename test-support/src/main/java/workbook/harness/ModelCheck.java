@@ -71,17 +71,50 @@ public final class ModelCheck {
         explore(scenarioName, invocations, true, scenario);
     }
 
+    /** How many explorations may end in Lincheck crashing while it writes up a failure it found. */
+    static final int ATTEMPTS = 3;
+
     private static void explore(String scenarioName, int invocations, boolean steps, Action scenario) {
-        try {
-            Lincheck.runConcurrentTest(invocations, new Run(scenario));
-        } catch (Throwable failure) {
-            if (!failure.getClass().getSimpleName().equals("LincheckAssertionError")) {
-                throw failure;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Lincheck.runConcurrentTest(invocations, new Run(scenario));
+                return;
+            } catch (Throwable failure) {
+                if (failure.getClass().getSimpleName().equals("LincheckAssertionError")) {
+                    String trace = String.valueOf(failure.getMessage());
+                    Path saved = save(scenarioName, trace);
+                    throw new AssertionError(Timeline.explain(scenarioName, trace, saved, steps));
+                }
+                if (!crashedWritingUpAFailure(failure)) {
+                    throw failure;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new AssertionError("Model checking \"" + scenarioName + "\" found an interleaving that"
+                            + " breaks it " + ATTEMPTS + " times, but each time the model checker (Lincheck "
+                            + "3.7) crashed while it wrote the interleaving up, so there is no timeline to show. Its"
+                            + " crash is below.", failure);
+                }
+                // Lincheck found a failure and crashed replaying it for its report (a known Lincheck bug,
+                // https://github.com/JetBrains/lincheck/issues/1012): explore again for a failure it can write up.
             }
-            String trace = String.valueOf(failure.getMessage());
-            Path saved = save(scenarioName, trace);
-            throw new AssertionError(Timeline.explain(scenarioName, trace, saved, steps));
         }
+    }
+
+    /**
+     * True when Lincheck threw while writing up a failure it had found: it replays the failing interleaving to
+     * collect its trace ({@code tryCollectTrace}) and formats it (its reporters). Such a crash is not the code
+     * under test's: the test threw nothing of its own, and a failure was found.
+     */
+    static boolean crashedWritingUpAFailure(Throwable thrown) {
+        for (StackTraceElement frame : thrown.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("org.jetbrains.kotlinx.lincheck.") && (frame.getMethodName().equals("tryCollectTrace")
+                    || type.endsWith(".ReporterKt") || type.endsWith(".TraceReporterKt")
+                    || type.equals("org.jetbrains.kotlinx.lincheck.trace.UtilsKt"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
