@@ -103,14 +103,7 @@ final class Check {
         int wrongFixes = 0;
         int rightFixes = 0;
         if (fixes) {
-            // Each fix on one CPU, where taskset exists: where wrong fixes were accepted before (striped locks, an
-            // unsynchronized get) and where a right fix runs slowest. --full: on all CPUs too, and wrong fixes
-            // through Maven as well.
-            Set<Condition> conditions = full || !pinned ? EnumSet.of(Condition.ALL_CPUS)
-                    : EnumSet.noneOf(Condition.class);
-            if (pinned) {
-                conditions.add(Condition.ONE_CPU);
-            }
+            Set<Condition> conditions = Condition.forFixes(full, pinned);
             System.out.println();
             System.out.println("3/5  every wrong fix in wrong-fixes/ is caught by the test it names, "
                     + Condition.say(conditions)
@@ -134,8 +127,7 @@ final class Check {
         lap(took, "files", mark);
 
         System.out.println();
-        System.out.println("time: " + took.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " s")
-                .collect(Collectors.joining(", ")) + "; load average " + Text.loadAverage());
+        System.out.println("time: " + seconds(took) + "; load average " + Text.loadAverage());
         if (problems.isEmpty()) {
             System.out.println("check passed: " + lessons.size() + " exercises fail as intended and "
                     + lessons.size() + " solutions pass" + (pinned ? " (each on 2 CPUs and on 1)"
@@ -184,6 +176,12 @@ final class Check {
         return now;
     }
 
+    /** "wrong fixes 139 s, right fixes 165 s": the steps noted by {@link #lap}, in order. */
+    static String seconds(Map<String, Long> took) {
+        return took.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " s")
+                .collect(Collectors.joining(", "));
+    }
+
     static final String ONE_CPU = "0";
     static final String FULL = "--full";
     static final String LESSONS_ONLY = "--lessons-only";
@@ -193,6 +191,14 @@ final class Check {
     /** Where a fix runs: on every CPU of the machine, or pinned to one with taskset. */
     enum Condition {
         ALL_CPUS, ONE_CPU;
+
+        /**
+         * Where fixes run: on one CPU, where taskset exists (where wrong fixes were accepted before: striped locks, an
+         * unsynchronized get; and where a right fix runs slowest); with {@code full}, on all CPUs too.
+         */
+        static Set<Condition> forFixes(boolean full, boolean pinned) {
+            return !pinned ? EnumSet.of(ALL_CPUS) : full ? EnumSet.allOf(Condition.class) : EnumSet.of(ONE_CPU);
+        }
 
         static String say(Set<Condition> conditions) {
             return conditions.size() == 2 ? "on 2 CPUs and on 1" : conditions.contains(ONE_CPU) ? "on 1 CPU"
@@ -224,7 +230,7 @@ final class Check {
             lessons.add(lesson);
         }
         List<String> problems = new ArrayList<>();
-        Set<Condition> conditions = canPin() ? EnumSet.allOf(Condition.class) : EnumSet.of(Condition.ALL_CPUS);
+        Set<Condition> conditions = Condition.forFixes(true, canPin());
         int count = checkFixes(kind, lessons, conditions, kind == Fix.Kind.WRONG, problems);
         System.out.println();
         if (problems.isEmpty()) {
@@ -257,9 +263,13 @@ final class Check {
         List<Variant> all = List.copyOf(variants.values());
         // First every fix on all CPUs, one after the other; then through Maven; then all of them pinned, one per CPU
         // at a time (see pinned).
-        long start = System.nanoTime();
-        Map<Variant, Outcome> fastOnAll = onAll ? FastPath.runFast(all, runner, null) : Map.of();
-        long onAllDone = System.nanoTime();
+        Map<String, Long> took = new LinkedHashMap<>();
+        long mark = System.nanoTime();
+        Map<Variant, Outcome> fastOnAll = Map.of();
+        if (onAll) {
+            fastOnAll = FastPath.runFast(all, runner, null);
+            mark = lap(took, "on 2 CPUs", mark);
+        }
         Map<Fix, List<String>> disagreeing = new LinkedHashMap<>();
         if (maven && onAll) {
             for (Fix fix : fixes) {
@@ -273,9 +283,13 @@ final class Check {
                         fix.judge(fast)));
                 problems.addAll(disagreeing.get(fix));
             }
+            mark = lap(took, "through Maven", mark);
         }
-        long mavenDone = System.nanoTime();
-        Map<Variant, Outcome> fastOnOne = onOne ? pinned(all, runner) : Map.of();
+        Map<Variant, Outcome> fastOnOne = Map.of();
+        if (onOne) {
+            fastOnOne = pinned(all, runner);
+            lap(took, "on 1 CPU", mark);
+        }
         System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", "lesson", kind.folder, "2 CPUs", "1 CPU", "vs Maven",
                 "");
         for (Fix fix : fixes) {
@@ -298,17 +312,7 @@ final class Check {
                         + verdictOnOne);
             }
         }
-        List<String> times = new ArrayList<>();
-        if (onAll) {
-            times.add(String.format("on 2 CPUs %.0f s", (onAllDone - start) / 1e9));
-        }
-        if (!disagreeing.isEmpty()) {
-            times.add(String.format("through Maven %.0f s", (mavenDone - onAllDone) / 1e9));
-        }
-        if (onOne) {
-            times.add(String.format("on 1 CPU %.0f s", (System.nanoTime() - mavenDone) / 1e9));
-        }
-        System.out.println("  (" + fixes.size() + " " + kind.folder + ": " + String.join(", ", times) + ")");
+        System.out.println("  (" + fixes.size() + " " + kind.folder + ": " + seconds(took) + ")");
         return fixes.size();
     }
 

@@ -27,21 +27,18 @@ final class FastPath {
         TestJvm next = null;
         try {
             for (int i = 0; i < variants.size(); i++) {
-                Variant v = variants.get(i);
-                List<String> errors = compile(v, runner);
-                TestJvm jvm = next != null ? next : errors.isEmpty() ? TestJvm.start(v, runner, cpus) : null;
+                TestJvm ready = next;
                 // On all CPUs, the next variant's JVM warms up while this one's tests run (as watch's does while the
                 // student edits): a model check keeps one CPU busy, and the warm-up takes the other. Pinned to one
                 // CPU, that CPU has nothing to spare, so each run starts its own.
                 next = cpus == null && i + 1 < variants.size() ? TestJvm.start(variants.get(i + 1), runner, null)
                         : null;
-                if (errors.isEmpty()) {
-                    outcomes.put(v, jvm.go());
-                } else {
-                    if (jvm != null) {
-                        jvm.discard();
+                try {
+                    outcomes.put(variants.get(i), run(variants.get(i), runner, cpus, ready));
+                } finally {
+                    if (ready != null) {
+                        ready.discard(); // ended after its run, or unused when the sources did not compile
                     }
-                    outcomes.put(v, Outcome.broken(v.lesson(), errors));
                 }
             }
         } finally {
