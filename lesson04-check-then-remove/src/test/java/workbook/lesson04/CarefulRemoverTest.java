@@ -56,8 +56,10 @@ class CarefulRemoverTest {
     void noInterleavingPopsACheckedKeyTwice() {
         ModelCheck.exploreSteps("lesson04 two workers check then remove", INTERLEAVINGS, () -> {
             ConcurrentMap<Integer, Integer> shared = new ConcurrentHashMap<>(2);
-            shared.put(1, 10);
-            shared.put(2, 20);
+            // Keys above 127, where Integer.valueOf boxes a new object on every call: a lock on an equal key that is
+            // not the map's own (synchronized (Integer.valueOf(key))) must fail here, as it does with 20,000 keys.
+            shared.put(1001, 10);
+            shared.put(1002, 20);
             CarefulRemover remover = new CarefulRemover(shared);
 
             AtomicReferenceArray<Object> outcomes = new AtomicReferenceArray<>(2);
