@@ -58,7 +58,7 @@ final class Check {
             fastVariants.add(Variant.exercise(lesson));
             fastVariants.add(Variant.solution(lesson));
         }
-        Map<Variant, Outcome> fast = FastPath.runFast(fastVariants, runner, null);
+        Map<Variant, Outcome> fast = FastPath.runFast(fastVariants, runner, FastPath.allCpus());
         for (Variant v : fastVariants) {
             Outcome maven = (v.name().equals("exercise") ? exercises : solutionsAll).get(v.lesson());
             String judgedByMaven = v.name().equals("exercise") ? maven.failsForTheRightReason() : passes(maven);
@@ -261,13 +261,12 @@ final class Check {
             variants.put(fix, new Variant(fix.lesson(), fix.variant(), fix.sources()));
         }
         List<Variant> all = List.copyOf(variants.values());
-        // First every fix on all CPUs, one after the other; then through Maven; then all of them pinned, one per CPU
-        // at a time (see pinned).
+        // First every fix on all CPUs; then through Maven; then all of them pinned to one CPU (see pinned).
         Map<String, Long> took = new LinkedHashMap<>();
         long mark = System.nanoTime();
         Map<Variant, Outcome> fastOnAll = Map.of();
         if (onAll) {
-            fastOnAll = FastPath.runFast(all, runner, null);
+            fastOnAll = FastPath.runFast(all, runner, FastPath.allCpus());
             mark = lap(took, "on 2 CPUs", mark);
         }
         Map<Fix, List<String>> disagreeing = new LinkedHashMap<>();
@@ -334,38 +333,13 @@ final class Check {
         return problems;
     }
 
-    /**
-     * Runs each variant pinned to one CPU, through the fast path. Where there are two CPUs or more, two run at once,
-     * each test JVM alone on a CPU of its own (taskset -c 0 and taskset -c 1): still one CPU per run, in half the time.
-     */
+    /** Runs each variant pinned to one CPU, through the fast path (see {@link FastPath#oneCpuEach}). */
     static Map<Variant, Outcome> pinned(List<Variant> variants, Runner runner) throws Exception {
-        java.util.concurrent.BlockingQueue<String> cpus = new java.util.concurrent.LinkedBlockingQueue<>(
-                Runtime.getRuntime().availableProcessors() > 1 ? List.of(ONE_CPU, "1") : List.of(ONE_CPU));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cpus.size());
-        try {
-            Map<Variant, java.util.concurrent.Future<Outcome>> running = new LinkedHashMap<>();
-            for (Variant v : variants) {
-                running.put(v, pool.submit(() -> {
-                    String cpu = cpus.take();
-                    try {
-                        return FastPath.runFast(List.of(v), runner, cpu).get(v);
-                    } finally {
-                        cpus.add(cpu);
-                    }
-                }));
-            }
-            Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
-            for (Map.Entry<Variant, java.util.concurrent.Future<Outcome>> e : running.entrySet()) {
-                outcomes.put(e.getKey(), e.getValue().get());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
+        return FastPath.runFast(variants, runner, FastPath.oneCpuEach());
     }
 
     static String pinning() {
-        return Runtime.getRuntime().availableProcessors() > 1 ? "taskset -c 0 and -c 1, two at a time"
+        return Runtime.getRuntime().availableProcessors() > 1 ? "taskset -c 0 and -c 1, a test JVM on each"
                 : "taskset -c " + ONE_CPU;
     }
 

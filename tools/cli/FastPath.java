@@ -19,55 +19,131 @@ final class FastPath {
 
     /**
      * Compiles each variant's sources and its lesson's tests with javax.tools (as the compiler plugin does: release
-     * 17, debug information), then runs its tests in a new {@link TestJvm}, as surefire's fork does. A variant that
-     * does not compile gets an outcome that says why.
+     * 17, debug information), then runs their tests in new {@link TestJvm}s, as surefire's fork does. Variants of
+     * different lessons share a JVM ({@link #groups}); the JVMs run in {@code lanes}, one at a time in each: a lane is
+     * a taskset CPU list, or null for all CPUs. A variant that does not compile gets an outcome that says why.
      */
-    static Map<Variant, Outcome> runFast(List<Variant> variants, Runner runner, String cpus) throws Exception {
-        Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
-        TestJvm next = null;
+    static Map<Variant, Outcome> runFast(List<Variant> variants, Runner runner, List<String> lanes) throws Exception {
+        List<List<Variant>> groups = groups(variants, lanes.size());
+        Map<Variant, Outcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(lanes.size());
         try {
-            for (int i = 0; i < variants.size(); i++) {
-                TestJvm ready = next;
-                // On all CPUs, the next variant's JVM warms up while this one's tests run (as watch's does while the
-                // student edits): a model check keeps one CPU busy, and the warm-up takes the other. Pinned to one
-                // CPU, that CPU has nothing to spare, so each run starts its own.
-                next = cpus == null && i + 1 < variants.size() ? TestJvm.start(variants.get(i + 1), runner, null)
-                        : null;
-                try {
-                    outcomes.put(variants.get(i), run(variants.get(i), runner, cpus, ready));
-                } finally {
-                    if (ready != null) {
-                        ready.discard(); // ended after its run, or unused when the sources did not compile
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (String lane : lanes) {
+                running.add(pool.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < groups.size(); ) {
+                        outcomes.putAll(run(groups.get(i), runner, lane, null));
                     }
-                }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> lane : running) {
+                lane.get();
             }
         } finally {
-            if (next != null) {
-                next.discard();
-            }
+            pool.shutdownNow();
         }
-        return outcomes;
+        Map<Variant, Outcome> inOrder = new LinkedHashMap<>();
+        variants.forEach(v -> inOrder.put(v, outcomes.get(v)));
+        return inOrder;
+    }
+
+    /** As {@link #runFast(List, Runner, List)} in one lane: pinned to {@code cpus}, or on all CPUs when null. */
+    static Map<Variant, Outcome> runFast(List<Variant> variants, Runner runner, String cpus) throws Exception {
+        return runFast(variants, runner, java.util.Collections.singletonList(cpus));
     }
 
     /**
-     * As {@link #runFast} for one variant, with {@code ready} (a test JVM started earlier for it, or null) doing
-     * the run when it can. {@code ready} is used up either way, unless the sources do not compile.
+     * Two lanes on all CPUs where there are two CPUs or more: two test JVMs at once, as Maven's {@code -T 2} runs two
+     * modules' tests at once.
      */
-    static Outcome run(Variant v, Runner runner, String cpus, TestJvm ready) throws Exception {
-        List<String> errors = compile(v, runner);
-        if (!errors.isEmpty()) {
-            return Outcome.broken(v.lesson(), errors);
+    static List<String> allCpus() {
+        return java.util.Collections.nCopies(Math.min(2, Runtime.getRuntime().availableProcessors()), null);
+    }
+
+    /**
+     * Pinned lanes: one test JVM on CPU 0 and one on CPU 1 where there are two CPUs or more (taskset -c 0 and -c 1),
+     * each alone on its CPU: still one CPU per test JVM, in half the time.
+     */
+    static List<String> oneCpuEach() {
+        return Runtime.getRuntime().availableProcessors() > 1 ? List.of("0", "1") : List.of("0");
+    }
+
+    /**
+     * The variants in groups that can share a test JVM: no two of one lesson (they have the same class names), each
+     * variant in the first group without its lesson; then, while there are fewer groups than {@code lanes}, the
+     * largest is split in two, so that every lane has work. The exercises of every lesson make one group (two for two
+     * lanes); eight fixes of one lesson make eight.
+     */
+    static List<List<Variant>> groups(List<Variant> variants, int lanes) {
+        List<List<Variant>> groups = new ArrayList<>();
+        for (Variant v : variants) {
+            List<Variant> home = groups.stream()
+                    .filter(g -> g.stream().noneMatch(w -> w.lesson().equals(v.lesson()))).findFirst().orElse(null);
+            if (home == null) {
+                home = new ArrayList<>();
+                groups.add(home);
+            }
+            home.add(v);
         }
-        TestJvm jvm = ready != null && ready.isFor(v, cpus) ? ready : TestJvm.start(v, runner, cpus);
+        while (groups.size() < lanes) {
+            List<Variant> largest = groups.stream().max(java.util.Comparator.comparingInt(List::size)).orElseThrow();
+            if (largest.size() < 2) {
+                break;
+            }
+            List<Variant> half = new ArrayList<>();
+            for (int i = largest.size() - 1; i >= 0; i -= 2) {
+                half.add(0, largest.remove(i));
+            }
+            groups.add(half);
+        }
+        return groups;
+    }
+
+    /** As {@link #run(List, Runner, String, TestJvm)} for one variant. */
+    static Outcome run(Variant v, Runner runner, String cpus, TestJvm ready) throws Exception {
+        return run(List.of(v), runner, cpus, ready).get(v);
+    }
+
+    /**
+     * Runs one group's tests (see {@link #runFast}), with {@code ready} (a test JVM started earlier for it, or null)
+     * doing the run when it can. {@code ready} is used up either way, unless no sources compile.
+     */
+    static Map<Variant, Outcome> run(List<Variant> group, Runner runner, String cpus, TestJvm ready)
+            throws Exception {
+        // A JVM started here warms up while the sources compile: it loads the lessons' classes only after the go.
+        TestJvm jvm = ready != null && ready.isFor(group, cpus) ? ready : TestJvm.start(group, runner, cpus);
         if (jvm != ready && ready != null) {
             ready.discard();
         }
-        return jvm.go();
+        Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
+        List<Variant> compiled = new ArrayList<>();
+        for (Variant v : group) {
+            List<String> errors = compile(v, runner);
+            if (errors.isEmpty()) {
+                compiled.add(v);
+            } else {
+                outcomes.put(v, Outcome.broken(v.lesson(), errors));
+            }
+        }
+        if (compiled.isEmpty()) {
+            if (jvm != ready) {
+                jvm.discard();
+            }
+            return outcomes;
+        }
+        outcomes.putAll(jvm.go(compiled, runner));
+        return outcomes;
     }
 
     /** Compiles a variant into its own folder, classes and test classes; the compiler's errors, if any. */
     static List<String> compile(Variant v, Runner runner) throws IOException {
-        FileTrees.deleteTree(v.out());
+        // Emptied, not deleted: a test JVM started for this variant has the folders on its class path, and takes an
+        // entry that is not a folder when it first looks for a class for a jar, where it finds nothing later.
+        for (String folder : List.of("classes", "test-classes", "reports")) {
+            FileTrees.emptyFolder(v.out().resolve(folder));
+        }
         List<String> errors = javac(v.sources(), v.out().resolve("classes"), runner.libraries());
         if (errors.isEmpty()) {
             errors = javac(Workspace.ROOT.resolve(v.lesson()).resolve("src/test/java"),

@@ -56,6 +56,17 @@ final class FileTrees {
         }
     }
 
+    /** Deletes everything in a folder and keeps the folder (a JVM may already have it on its class path). */
+    static void emptyFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> children = Files.list(folder)) {
+                for (Path child : children.toList()) {
+                    deleteTree(child);
+                }
+            }
+        }
+    }
+
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

@@ -67,7 +67,7 @@ final class RememberedProgress {
                 System.out.println("Running " + stale.size() + " lesson(s) whose code changed since the last run…");
             }
             Runner runner = Runner.prepare();
-            for (Map.Entry<Variant, Outcome> e : FastPath.runFast(stale, runner, null).entrySet()) {
+            for (Map.Entry<Variant, Outcome> e : FastPath.runFast(stale, runner, FastPath.allCpus()).entrySet()) {
                 remember(e.getKey(), e.getValue());
                 outcomes.put(e.getKey().lesson(), e.getValue());
             }

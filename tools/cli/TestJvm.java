@@ -5,71 +5,121 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One test JVM of the fast path, as surefire's fork: surefire's flags and class path, tools/runner's Runner as main.
  * It starts warm (JUnit loaded, the model checker started) and then waits for the go, so it can
  * be started before the classes it will test are compiled: {@code watch} starts the next one right after a verdict.
- * The lesson's classes are loaded only after the go, from the class files there are then.
+ * The lessons' classes are loaded only after the go, from the class files there are then.
+ *
+ * <p>One JVM can run several lessons, one after the other (each lesson's classes are in a package of its own), so
+ * that the model checker starts once for all of them; never two variants of one lesson, whose classes have the same
+ * names. When a lesson leaves a thread running, the lessons after it run in a new JVM ({@link #go}).
  */
 final class TestJvm {
 
-    private final Variant variant;
+    private final List<Variant> variants;
     private final String cpus;
     private final Process process;
 
-    private TestJvm(Variant variant, String cpus, Process process) {
-        this.variant = variant;
+    private TestJvm(List<Variant> variants, String cpus, Process process) {
+        this.variants = variants;
         this.cpus = cpus;
         this.process = process;
     }
 
-    /** Starts a test JVM for {@code v} (pinned to {@code cpus} with taskset unless null); it warms up and waits. */
     static TestJvm start(Variant v, Runner runner, String cpus) throws IOException {
+        return start(List.of(v), runner, cpus);
+    }
+
+    /**
+     * Starts a test JVM for {@code group}, variants of different lessons (pinned to {@code cpus} with taskset unless
+     * null); it warms up and waits.
+     */
+    static TestJvm start(List<Variant> group, Runner runner, String cpus) throws IOException {
+        if (group.stream().map(Variant::lesson).distinct().count() != group.size()) {
+            throw new IllegalArgumentException("two variants of one lesson cannot share a JVM: " + group);
+        }
         List<String> command = new ArrayList<>();
         if (cpus != null) {
             command.addAll(List.of("taskset", "-c", cpus));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(runner.flags());
-        List<String> path = new ArrayList<>(List.of(Runner.RUNNER_MODULE.resolve("target/classes").toString(),
-                v.out().resolve("test-classes").toString()));
-        path.addAll(FastPath.classPath(v, runner));
-        // The JVM takes a class path entry that is not a folder when it starts for a jar, and finds nothing in it
-        // later; the variant's folders exist from now on, though its compile may empty and fill them again.
-        Files.createDirectories(v.out().resolve("classes"));
-        Files.createDirectories(v.out().resolve("test-classes"));
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, path), "workbook.runner.Runner",
-                v.reports().toString(), v.out().resolve("test-classes").toString()));
+        List<String> path = new ArrayList<>(List.of(Runner.RUNNER_MODULE.resolve("target/classes").toString()));
+        List<String> pairs = new ArrayList<>();
+        for (Variant v : group) {
+            path.add(v.out().resolve("test-classes").toString());
+            path.add(v.out().resolve("classes").toString());
+            // The JVM takes a class path entry that is not a folder when it first looks for a class for a jar, and
+            // finds nothing in it later; the variant's folders exist from now on (its compile empties them).
+            Files.createDirectories(v.out().resolve("classes"));
+            Files.createDirectories(v.out().resolve("test-classes"));
+            pairs.addAll(List.of(v.reports().toString(), v.out().resolve("test-classes").toString()));
+        }
+        path.add(runner.harness().toString());
+        path.addAll(runner.libraries());
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, path), "workbook.runner.Runner"));
+        command.addAll(pairs);
         Files.createDirectories(Workspace.LOGS);
-        Path log = Workspace.LOGS.resolve("fast-" + v.name() + "-" + v.lesson() + ".log");
+        Variant first = group.get(0);
+        Path log = Workspace.LOGS.resolve("fast-" + first.name() + "-" + first.lesson()
+                + (group.size() > 1 ? "-and-" + (group.size() - 1) + "-more" : "") + ".log");
         Process p = new ProcessBuilder(command).directory(Workspace.ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         WorkbookCli.RUNNING.add(p);
-        return new TestJvm(v, cpus, p);
+        return new TestJvm(List.copyOf(group), cpus, p);
     }
 
-    /** True when this JVM was started for {@code v} on {@code cpus} and still waits for its go. */
+    /** True when this JVM was started for exactly {@code group} on {@code cpus} and still waits for its go. */
+    boolean isFor(List<Variant> group, String cpus) {
+        return variants.equals(group) && java.util.Objects.equals(this.cpus, cpus) && process.isAlive();
+    }
+
     boolean isFor(Variant v, String cpus) {
-        return variant.equals(v) && java.util.Objects.equals(this.cpus, cpus) && process.isAlive();
+        return isFor(List.of(v), cpus);
     }
 
-    /** Runs the tests of the classes compiled by now, waits for the JVM to end, and reads its reports. */
-    Outcome go() throws Exception {
+    /**
+     * Runs the tests of {@code toRun} (some or all of this JVM's variants) from the classes compiled by now, waits
+     * for the JVM to end, and reads their reports. Variants that it did not get to (a lesson before them left a thread
+     * running) run in a new JVM of their own, started here.
+     */
+    Map<Variant, Outcome> go(List<Variant> toRun, Runner runner) throws Exception {
         try {
             try (OutputStream in = process.getOutputStream()) {
-                in.write("go\n".getBytes(StandardCharsets.UTF_8));
+                in.write(("go " + toRun.stream().map(v -> String.valueOf(variants.indexOf(v)))
+                        .collect(Collectors.joining(" ")) + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException ended) {
                 // The JVM ended before the go (it could not start, or warming up failed): its reports say nothing,
-                // and the outcome read below says that no tests ran.
+                // and the outcomes read below say that no tests ran.
             }
             process.waitFor();
         } finally {
             WorkbookCli.RUNNING.remove(process);
         }
-        return Outcome.read(variant.lesson(), variant.reports());
+        Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
+        List<Variant> notRun = new ArrayList<>();
+        for (Variant v : toRun) {
+            // The first variant counts as run whatever happened, so that a JVM that cannot run it does not start again.
+            if (Files.exists(v.reports().resolve(FINISHED)) || outcomes.isEmpty() && notRun.isEmpty()) {
+                outcomes.put(v, Outcome.read(v.lesson(), v.reports()));
+            } else {
+                notRun.add(v);
+            }
+        }
+        if (!notRun.isEmpty()) {
+            outcomes.putAll(start(notRun, runner, cpus).go(notRun, runner));
+        }
+        return outcomes;
     }
+
+    /** The file the runner leaves in a lesson's reports folder once that lesson's tests are done. */
+    static final String FINISHED = "finished";
 
     /** Ends a JVM that will not be needed (its lesson changed, or watch ends). */
     void discard() {

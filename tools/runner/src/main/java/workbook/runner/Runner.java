@@ -6,7 +6,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -14,42 +16,87 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs one lesson's tests as surefire's forked JVM does, without Maven: started by {@code java tools/Workbook.java}
- * in a new JVM with the same flags and class path as surefire's fork (the libraries, the harness, the lesson's classes
- * and its test classes), it runs the test classes that surefire would pick and writes surefire-style reports that the
+ * Runs lessons' tests as surefire's forked JVM does, without Maven: started by {@code java tools/Workbook.java}
+ * in a new JVM with the same flags and class path as surefire's fork (the libraries, the harness, the lessons' classes
+ * and test classes), it runs the test classes that surefire would pick and writes surefire-style reports that the
  * workbook's tool reads.
  *
  * <pre>
- *   Runner REPORTS_DIR TEST_CLASSES_DIR
+ *   Runner REPORTS_DIR TEST_CLASSES_DIR [REPORTS_DIR TEST_CLASSES_DIR …]
  * </pre>
  *
  * <p>It first does what every test JVM pays once ({@link WarmUp}), then waits for a line on standard input, and only
  * then looks for the test classes: {@code watch} starts it ahead of the next save, and the
  * classes compiled from that save are the ones that run. End of input without a line: nothing to run, it exits.
+ * The line is {@code go} (run every pair) or {@code go} and the indexes of the pairs to run ({@code go 0 2}).
+ *
+ * <p>Several pairs are several lessons, one after the other, as surefire runs the test classes of one module: each
+ * lesson has a package of its own, so their classes cannot clash, and the model checker's start is paid once for all
+ * of them. A lesson that leaves a thread running ({@link LeftBehind}) could slow or disturb the next one, so the JVM
+ * then ends (exit {@value #LEFT_THREADS_BEHIND}) and the lessons not yet run go to a new one. A finished lesson's
+ * reports folder gets the file {@value #FINISHED}.
  */
 public final class Runner {
 
     /** Surefire's default includes; its default excludes nested classes (a '$' in the name). */
     static final Pattern TEST_CLASS = Pattern.compile("(.*/)?(Test[^/$]*|[^/$]*Test|[^/$]*Tests|[^/$]*TestCase)\\.class");
 
+    public static final String FINISHED = "finished";
+    public static final int LEFT_THREADS_BEHIND = 3;
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("Runner REPORTS_DIR TEST_CLASSES_DIR");
+        if (args.length == 0 || args.length % 2 != 0) {
+            System.err.println("Runner REPORTS_DIR TEST_CLASSES_DIR [REPORTS_DIR TEST_CLASSES_DIR …]");
             System.exit(2);
         }
         WarmUp.run();
-        if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() == null) {
+        String go = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (go == null) {
             System.exit(0);
         }
+        List<Integer> pairs = pairsToRun(go, args.length / 2);
+        for (int i = 0; i < pairs.size(); i++) {
+            Path reports = Path.of(args[2 * pairs.get(i)]);
+            Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+            runTests(reports, Path.of(args[2 * pairs.get(i) + 1]));
+            Files.writeString(reports.resolve(FINISHED), "");
+            if (i + 1 < pairs.size()) {
+                List<Thread> left = LeftBehind.since(before);
+                if (!left.isEmpty()) {
+                    System.out.println(reports + ": its tests left " + left.size() + " thread(s) running ("
+                            + left.get(0).getName() + ", " + left.get(0).getState() + "); the lessons after it run"
+                            + " in a JVM of their own");
+                    System.exit(LEFT_THREADS_BEHIND);
+                }
+            }
+        }
+        // Like surefire's fork: whatever a test left running does not keep this JVM alive.
+        System.exit(0);
+    }
+
+    /** The pair indexes the go line names, or all of them for a bare {@code go}. */
+    static List<Integer> pairsToRun(String go, int pairCount) {
+        String[] words = go.strip().split("\\s+");
+        List<Integer> pairs = new ArrayList<>();
+        for (int i = 1; i < words.length; i++) {
+            pairs.add(Integer.parseInt(words[i]));
+        }
+        if (words.length == 1) {
+            for (int i = 0; i < pairCount; i++) {
+                pairs.add(i);
+            }
+        }
+        return pairs;
+    }
+
+    static void runTests(Path reports, Path testClasses) throws Exception {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
-        for (String name : testClassNames(Path.of(args[1]))) {
+        for (String name : testClassNames(testClasses)) {
             request.selectors(DiscoverySelectors.selectClass(Class.forName(name)));
         }
         Results results = new Results();
         LauncherFactory.create().execute(request.build(), results);
-        results.write(Path.of(args[0]));
-        // Like surefire's fork: whatever a test left running does not keep this JVM alive.
-        System.exit(0);
+        results.write(reports);
     }
 
     static List<String> testClassNames(Path testClasses) throws IOException {
