@@ -333,9 +333,17 @@ final class Check {
         return problems;
     }
 
-    /** Runs each variant pinned to one CPU, through the fast path (see {@link FastPath#oneCpuEach}). */
+    /**
+     * Runs each variant pinned to one CPU, through the fast path (see {@link FastPath#oneCpuEach}), in folders of its
+     * own ({@code target/workbook/fast/<name>-on-1-cpu/}), so that the reports of its run on all CPUs stay readable.
+     */
     static Map<Variant, Outcome> pinned(List<Variant> variants, Runner runner) throws Exception {
-        return FastPath.runFast(variants, runner, FastPath.oneCpuEach());
+        Map<Variant, Variant> onOneCpu = new LinkedHashMap<>();
+        variants.forEach(v -> onOneCpu.put(v, new Variant(v.lesson(), v.name() + "-on-1-cpu", v.sources())));
+        Map<Variant, Outcome> ran = FastPath.runFast(List.copyOf(onOneCpu.values()), runner, FastPath.oneCpuEach());
+        Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
+        onOneCpu.forEach((v, pinned) -> outcomes.put(v, ran.get(pinned)));
+        return outcomes;
     }
 
     static String pinning() {
