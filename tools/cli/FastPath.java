@@ -8,6 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,11 +30,11 @@ final class FastPath {
      */
     static Map<Variant, Outcome> runFast(List<Variant> variants, Runner runner, List<String> lanes) throws Exception {
         List<List<Variant>> groups = groups(variants, lanes.size());
-        Map<Variant, Outcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(lanes.size());
+        Map<Variant, Outcome> outcomes = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(lanes.size());
         try {
-            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            List<Future<?>> running = new ArrayList<>();
             for (String lane : lanes) {
                 running.add(pool.submit(() -> {
                     for (int i; (i = next.getAndIncrement()) < groups.size(); ) {
@@ -38,7 +43,7 @@ final class FastPath {
                     return null;
                 }));
             }
-            for (java.util.concurrent.Future<?> lane : running) {
+            for (Future<?> lane : running) {
                 lane.get();
             }
         } finally {
@@ -55,8 +60,8 @@ final class FastPath {
     }
 
     /**
-     * Two lanes on all CPUs where there are two CPUs or more: two test JVMs at once, as Maven's {@code -T 2} runs two
-     * modules' tests at once.
+     * Two lanes on all CPUs where there are two CPUs or more: two test JVMs at once, as Maven (-T 1C in
+     * .mvn/maven.config) runs two modules' tests at once on two cores.
      */
     static List<String> allCpus() {
         return java.util.Collections.nCopies(Math.min(2, Runtime.getRuntime().availableProcessors()), null);

@@ -100,6 +100,7 @@ final class TestJvm {
             }
             process.waitFor();
         } finally {
+            process.destroyForcibly(); // ended already, unless this wait was interrupted: then it must not run on
             WorkbookCli.RUNNING.remove(process);
         }
         Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
