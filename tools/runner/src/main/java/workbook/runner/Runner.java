@@ -42,6 +42,8 @@ public final class Runner {
     static final Pattern TEST_CLASS = Pattern.compile("(.*/)?(Test[^/$]*|[^/$]*Test|[^/$]*Tests|[^/$]*TestCase)\\.class");
 
     public static final String FINISHED = "finished";
+    /** A system property: true skips {@link WarmUp} (the runner's own tests, which check no model checker). */
+    static final String NO_WARM_UP = "workbook.runner.noWarmUp";
     public static final int LEFT_THREADS_BEHIND = 3;
 
     public static void main(String[] args) throws Exception {
@@ -49,7 +51,9 @@ public final class Runner {
             System.err.println("Runner REPORTS_DIR TEST_CLASSES_DIR [REPORTS_DIR TEST_CLASSES_DIR …]");
             System.exit(2);
         }
-        WarmUp.run();
+        if (!Boolean.getBoolean(NO_WARM_UP)) {
+            WarmUp.run();
+        }
         String go = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         if (go == null) {
             System.exit(0);
