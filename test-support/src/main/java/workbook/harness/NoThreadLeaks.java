@@ -84,11 +84,18 @@ public final class NoThreadLeaks implements BeforeEachCallback, AfterEachCallbac
     }
 
     private static boolean isTheTests(Thread t) {
+        return !belongsToTheJvmOrTheTools(t) && !reported.contains(t);
+    }
+
+    /**
+     * True for a thread of the JVM itself (its "system" group), of JUnit, Surefire, the fork-join common pool or
+     * Lincheck: threads that outlive every test by design. The workbook's test runner uses the same rule.
+     */
+    public static boolean belongsToTheJvmOrTheTools(Thread t) {
         ThreadGroup group = t.getThreadGroup();
         boolean jvmSystem = group != null && group.getName().equals("system");
-        boolean tooling = TOOL_THREAD_NAMES.stream().anyMatch(t.getName()::startsWith)
+        return jvmSystem || TOOL_THREAD_NAMES.stream().anyMatch(t.getName()::startsWith)
                 || TOOL_THREAD_CLASSES.stream().anyMatch(t.getClass().getName()::startsWith);
-        return !jvmSystem && !tooling && !reported.contains(t);
     }
 
     private static String describe(List<Thread> leaked) {
