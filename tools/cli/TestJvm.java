@@ -50,6 +50,9 @@ final class TestJvm {
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(runner.flags());
+        if (group.stream().anyMatch(v -> Workspace.usesACluster(v.lesson()))) {
+            command.add("-Dworkbook.runner.warmUpCluster=true"); // tools/runner ClusterWarmUp
+        }
         List<String> path = new ArrayList<>(List.of(Runner.RUNNER_MODULE.resolve("target/classes").toString()));
         List<String> pairs = new ArrayList<>();
         for (Variant v : group) {

@@ -48,6 +48,16 @@ final class Workspace {
         return lessons;
     }
 
+    /** True when the lesson's tests start an embedded Hazelcast cluster (its pom depends on Hazelcast). */
+    static boolean usesACluster(String lesson) {
+        try {
+            return Files.readString(ROOT.resolve(lesson).resolve("pom.xml"))
+                    .contains("<artifactId>hazelcast</artifactId>");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Where Maven's surefire leaves the reports of one lesson variant (exercise, solution, wrong-NAME, right-NAME). */
     static Path surefireReports(String lesson, String variant) {
         return ROOT.resolve(lesson).resolve("target").resolve(variant).resolve("surefire-reports");

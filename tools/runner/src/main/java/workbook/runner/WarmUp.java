@@ -10,6 +10,8 @@ import workbook.harness.ModelCheck;
  * time it runs, which costs about as much as all of a lesson's tests). {@code watch} starts its next test JVM right
  * after a verdict, so this happens while the student edits.
  *
+ * <p>For a lesson with a cluster, a cluster starts and stops too ({@link ClusterWarmUp}).
+ *
  * <p>Nothing here touches a lesson's classes: they are loaded only when the tests run, from the class files compiled
  * after the save.
  */
@@ -18,8 +20,11 @@ final class WarmUp {
     private WarmUp() {
     }
 
-    static void run() {
+    static void run() throws InterruptedException {
         LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request().build());
         ModelCheck.warmUp();
+        if (Boolean.getBoolean(ClusterWarmUp.PROPERTY)) {
+            ClusterWarmUp.run();
+        }
     }
 }
