@@ -1,8 +1,12 @@
 package workbook.runner;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import workbook.harness.NoThreadLeaks;
 
 /**
@@ -16,14 +20,14 @@ final class LeftBehind {
     private LeftBehind() {
     }
 
-    static List<Thread> since(Set<Thread> before) throws InterruptedException {
-        long deadline = System.nanoTime() + NoThreadLeaks.GRACE.toNanos(); // as long as a test's threads may take
-        List<Thread> left = started(before);
-        while (!left.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            left = started(before);
+    static List<Thread> since(Set<Thread> before) {
+        try {
+            await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .atMost(NoThreadLeaks.GRACE).until(() -> started(before).isEmpty());
+        } catch (ConditionTimeoutException stillThere) {
+            // returned below
         }
-        return left;
+        return started(before);
     }
 
     private static List<Thread> started(Set<Thread> before) {

@@ -20,7 +20,7 @@ final class WarmUp {
     private WarmUp() {
     }
 
-    static void run() throws InterruptedException {
+    static void run() {
         LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request().build());
         ModelCheck.warmUp();
         if (Boolean.getBoolean(ClusterWarmUp.PROPERTY)) {
