@@ -22,7 +22,7 @@ import workbook.harness.Stress;
 class BatchRemoverTest {
 
     static final int THREADS = 1_000;
-    static final int BATCH = 100;
+    static final int BATCH = 20;
     static final int ENTRIES = THREADS * BATCH;
     static final String HINTS = "Hints: lesson05-coarse-lock/README.md";
     /** The exercise shows a half batch within 30 interleavings, a lock per removal within 40; a coarse lock never. */
@@ -30,7 +30,7 @@ class BatchRemoverTest {
 
     @Test
     @Order(1)
-    @DisplayName("1,000 workers remove a batch of 100 each: every call under the lock, no batch ever half removed,"
+    @DisplayName("1,000 workers remove a batch of 20 each: every call under the lock, no batch ever half removed,"
             + " every entry removed once")
     void everyBatchIsRemovedWhileHoldingTheLock() throws Throwable {
         AuditedLock lock = new AuditedLock();
