@@ -29,6 +29,12 @@ final class FastPath {
      * a taskset CPU list, or null for all CPUs. A variant that does not compile gets an outcome that says why.
      */
     static Map<Variant, Outcome> runFast(List<Variant> variants, Runner runner, List<String> lanes) throws Exception {
+        return runFast(variants, runner, lanes, false);
+    }
+
+    /** As {@link #runFast(List, Runner, List)}; with {@code failFast} each lesson's tests stop at its first failure. */
+    static Map<Variant, Outcome> runFast(List<Variant> variants, Runner runner, List<String> lanes, boolean failFast)
+            throws Exception {
         List<List<Variant>> groups = groups(variants, lanes.size());
         Map<Variant, Outcome> outcomes = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
@@ -38,7 +44,7 @@ final class FastPath {
             for (String lane : lanes) {
                 running.add(pool.submit(() -> {
                     for (int i; (i = next.getAndIncrement()) < groups.size(); ) {
-                        outcomes.putAll(run(groups.get(i), runner, lane, null));
+                        outcomes.putAll(run(groups.get(i), runner, lane, null, failFast));
                     }
                     return null;
                 }));
@@ -106,17 +112,18 @@ final class FastPath {
         return groups;
     }
 
-    /** As {@link #run(List, Runner, String, TestJvm)} for one variant. */
-    static Outcome run(Variant v, Runner runner, String cpus, TestJvm ready) throws Exception {
-        return run(List.of(v), runner, cpus, ready).get(v);
+    /** As {@link #run(List, Runner, String, TestJvm, boolean)} for one variant. */
+    static Outcome run(Variant v, Runner runner, String cpus, TestJvm ready, boolean failFast) throws Exception {
+        return run(List.of(v), runner, cpus, ready, failFast).get(v);
     }
 
     /**
      * Runs one group's tests (see {@link #runFast}), with {@code ready} (a test JVM started earlier for it, or null)
-     * doing the run when it can. {@code ready} is used up either way, unless no sources compile.
+     * doing the run when it can. {@code ready} is used up either way, unless no sources compile. With {@code
+     * failFast}, a lesson's tests stop at its first failing test (watch); the verdict is the same, solved or not.
      */
-    static Map<Variant, Outcome> run(List<Variant> group, Runner runner, String cpus, TestJvm ready)
-            throws Exception {
+    static Map<Variant, Outcome> run(List<Variant> group, Runner runner, String cpus, TestJvm ready,
+            boolean failFast) throws Exception {
         // A JVM started here warms up while the sources compile: it loads the lessons' classes only after the go.
         TestJvm jvm = ready != null && ready.isFor(group, cpus) ? ready : TestJvm.start(group, runner, cpus);
         if (jvm != ready && ready != null) {
@@ -138,7 +145,7 @@ final class FastPath {
             }
             return outcomes;
         }
-        outcomes.putAll(jvm.go(compiled, runner));
+        outcomes.putAll(jvm.go(compiled, runner, failFast));
         return outcomes;
     }
 

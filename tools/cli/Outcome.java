@@ -12,13 +12,16 @@ import org.w3c.dom.NodeList;
 
 /** What the surefire reports of one lesson variant say. */
 record Outcome(String lesson, int tests, List<Failure> failures, List<String> testNames, double seconds,
-        List<String> skipped, List<String> errors) {
+        List<String> skipped, List<String> errors, List<String> notRun) {
+
+    /** The reason tools/runner gives a test that fail fast left out (its Results.NOT_RUN). */
+    static final String NOT_RUN = "not run: an earlier test failed (fail fast)";
 
     /** Failure types that mean "the harness stopped or rethrew", i.e. the exercise failed for the wrong reason. */
     static final Set<String> WRONG_REASONS = Set.of("workbook.harness.WorkersStuck", "workbook.harness.WorkerFailed");
 
     static Outcome broken(String lesson, List<String> compileErrors) {
-        return new Outcome(lesson, 0, List.of(), List.of(), 0, List.of(), compileErrors);
+        return new Outcome(lesson, 0, List.of(), List.of(), 0, List.of(), compileErrors, List.of());
     }
 
     static Outcome read(String lesson, String variant) throws Exception {
@@ -31,6 +34,7 @@ record Outcome(String lesson, int tests, List<Failure> failures, List<String> te
         List<Failure> failures = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
         if (Files.isDirectory(reports)) {
             List<Path> xmls;
             try (Stream<Path> files = Files.list(reports)) {
@@ -47,8 +51,10 @@ record Outcome(String lesson, int tests, List<Failure> failures, List<String> te
                     tests++;
                     String test = c.getAttribute("name");
                     names.add(test);
-                    if (c.getElementsByTagName("skipped").getLength() > 0) {
-                        skipped.add(test);
+                    NodeList skip = c.getElementsByTagName("skipped");
+                    if (skip.getLength() > 0) {
+                        (((Element) skip.item(0)).getAttribute("message").equals(NOT_RUN) ? notRun : skipped)
+                                .add(test);
                     }
                     for (String kind : List.of("failure", "error")) {
                         NodeList problems = c.getElementsByTagName(kind);
@@ -63,7 +69,7 @@ record Outcome(String lesson, int tests, List<Failure> failures, List<String> te
                 }
             }
         }
-        return new Outcome(lesson, tests, failures, names, seconds, skipped, List.of());
+        return new Outcome(lesson, tests, failures, names, seconds, skipped, List.of(), notRun);
     }
 
     boolean compiled() {
@@ -75,7 +81,7 @@ record Outcome(String lesson, int tests, List<Failure> failures, List<String> te
     }
 
     int passedCount() {
-        return tests - failures.size();
+        return tests - failures.size() - notRun.size();
     }
 
     /** As the progress table shows it: solved, failing, or broken (nothing ran). */

@@ -11,7 +11,7 @@ final class Progress {
     static int show(List<String> args) throws Exception {
         boolean json = args.contains("--json");
         List<String> lessons = Workspace.lessons();
-        Map<String, Outcome> outcomes = RememberedProgress.currentOutcomes(lessons, json);
+        Map<String, Outcome> outcomes = RememberedProgress.currentOutcomes(lessons, json, json);
         if (json) {
             System.out.println(progressJson(outcomes));
             return 0;
@@ -20,7 +20,8 @@ final class Progress {
         System.out.printf("  %-28s %-10s %s%n", "lesson", "state", "tests");
         for (Outcome o : outcomes.values()) {
             System.out.printf("  %-28s %-10s %s%n", o.lesson(), o.state(), o.compiled()
-                    ? o.passedCount() + " of " + o.tests() + " pass" : "does not compile");
+                    ? o.passedCount() + " of " + o.tests() + " pass" + (o.notRun().isEmpty() ? ""
+                    : ", " + o.notRun().size() + " not run after the first failure") : "does not compile");
         }
         System.out.println();
         String next = outcomes.values().stream().filter(o -> !o.passed()).map(Outcome::lesson).findFirst()
@@ -71,7 +72,7 @@ final class Progress {
         if (lesson == null) {
             return 2;
         }
-        Outcome o = RememberedProgress.currentOutcomes(List.of(lesson), true).get(lesson);
+        Outcome o = RememberedProgress.currentOutcomes(List.of(lesson), true, false).get(lesson);
         System.out.println(verdictLine(o));
         if (!o.failures().isEmpty()) {
             Failure first = o.failures().get(0);
@@ -98,7 +99,8 @@ final class Progress {
 
     static String verdictLine(Outcome o) {
         return o.lesson() + " " + o.state() + (o.compiled() ? ": " + o.passedCount() + " of " + o.tests()
-                + " tests pass" : ": does not compile");
+                + " tests pass" + (o.notRun().isEmpty() ? "" : ", " + o.notRun().size() + " not run after the first"
+                + " failure") : ": does not compile");
     }
 
     static String firstUnsolved(Map<String, Outcome> outcomes) {

@@ -46,17 +46,26 @@ final class RememberedProgress {
                 "The last verdict of each lesson and what it was given for (java tools/Workbook.java)");
     }
 
-    /** Each lesson's outcome: remembered where nothing changed, otherwise run now (all in one JVM). */
-    static Map<String, Outcome> currentOutcomes(List<String> lessons, boolean quiet) throws Exception {
+    /**
+     * Each lesson's outcome: remembered where nothing changed, otherwise run now (several lessons per test JVM), up
+     * to each lesson's first failing test. {@code everyTest}: a result of every test is wanted (the grader's JSON):
+     * a remembered result that stopped at a failure does not do, and lessons run every test.
+     */
+    static Map<String, Outcome> currentOutcomes(List<String> lessons, boolean quiet, boolean everyTest)
+            throws Exception {
         Properties p = remembered();
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         List<Variant> stale = new ArrayList<>();
         for (String lesson : lessons) {
             Path kept = Workspace.STATE.resolve("results").resolve(lesson);
+            Outcome remembered = null;
             if (verdictInputs(lesson).equals(p.getProperty(lesson)) && Files.isDirectory(kept)) {
                 Path errors = kept.resolve("compile-errors.txt");
-                outcomes.put(lesson, Files.exists(errors)
-                        ? Outcome.broken(lesson, Files.readAllLines(errors)) : Outcome.read(lesson, kept));
+                remembered = Files.exists(errors)
+                        ? Outcome.broken(lesson, Files.readAllLines(errors)) : Outcome.read(lesson, kept);
+            }
+            if (remembered != null && (!everyTest || remembered.notRun().isEmpty())) {
+                outcomes.put(lesson, remembered);
             } else {
                 stale.add(Variant.exercise(lesson));
                 outcomes.put(lesson, null);
@@ -67,7 +76,8 @@ final class RememberedProgress {
                 System.out.println("Running " + stale.size() + " lesson(s) whose code changed since the last run…");
             }
             Runner runner = Runner.prepare();
-            for (Map.Entry<Variant, Outcome> e : FastPath.runFast(stale, runner, FastPath.allCpus()).entrySet()) {
+            for (Map.Entry<Variant, Outcome> e : FastPath.runFast(stale, runner, FastPath.allCpus(),
+                    !everyTest).entrySet()) {
                 remember(e.getKey(), e.getValue());
                 outcomes.put(e.getKey().lesson(), e.getValue());
             }

@@ -20,7 +20,7 @@ final class StudentCommands {
     /** Shows the next folded hint of the lesson's README (the current lesson by default), one more on each call. */
     static int hint(List<String> args) throws Exception {
         String lesson = args.isEmpty()
-                ? Progress.firstUnsolved(RememberedProgress.currentOutcomes(Workspace.lessons(), true))
+                ? Progress.firstUnsolved(RememberedProgress.currentOutcomes(Workspace.lessons(), true, false))
                 : Workspace.lessonNamed(args);
         if (lesson == null) {
             return args.isEmpty() ? 0 : 2;
@@ -105,7 +105,7 @@ final class StudentCommands {
             return 2;
         }
         if (!args.contains("--anyway")
-                && !RememberedProgress.currentOutcomes(List.of(lesson), true).get(lesson).passed()) {
+                && !RememberedProgress.currentOutcomes(List.of(lesson), true, false).get(lesson).passed()) {
             System.out.println(lesson + " is not solved yet, so its solution stays hidden. Try"
                     + " java tools/Workbook.java hint " + lesson + ", or add --anyway.");
             return 1;

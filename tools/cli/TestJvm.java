@@ -88,15 +88,17 @@ final class TestJvm {
     }
 
     /**
-     * Runs the tests of {@code toRun} (some or all of this JVM's variants) from the classes compiled by now, waits
+     * Runs the tests of {@code toRun} (some or all of this JVM's variants) from the classes compiled by now (with
+     * {@code failFast}, each lesson's only up to its first failing test: tools/runner {@code Runner}), waits
      * for the JVM to end, and reads their reports. Variants that it did not get to (a lesson before them left a thread
      * running) run in a new JVM of their own, started here.
      */
-    Map<Variant, Outcome> go(List<Variant> toRun, Runner runner) throws Exception {
+    Map<Variant, Outcome> go(List<Variant> toRun, Runner runner, boolean failFast) throws Exception {
         try {
             try (OutputStream in = process.getOutputStream()) {
-                in.write(("go " + toRun.stream().map(v -> String.valueOf(variants.indexOf(v)))
-                        .collect(Collectors.joining(" ")) + "\n").getBytes(StandardCharsets.UTF_8));
+                in.write(("go " + (failFast ? "fail-fast " : "") + toRun.stream()
+                        .map(v -> String.valueOf(variants.indexOf(v))).collect(Collectors.joining(" ")) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
             } catch (IOException ended) {
                 // The JVM ended before the go (it could not start, or warming up failed): its reports say nothing,
                 // and the outcomes read below say that no tests ran.
@@ -117,7 +119,7 @@ final class TestJvm {
             }
         }
         if (!notRun.isEmpty()) {
-            outcomes.putAll(start(notRun, runner, cpus).go(notRun, runner));
+            outcomes.putAll(start(notRun, runner, cpus).go(notRun, runner, failFast));
         }
         return outcomes;
     }

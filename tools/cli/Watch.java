@@ -2,14 +2,16 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The watch command: re-runs the current lesson's tests on every save.
+ * The watch command: re-runs the current lesson's tests on every save, up to the first failing test.
  */
 final class Watch {
 
     /**
      * Re-runs a lesson's tests on every save under its src/main/java and prints the verdict; moves on to the next
-     * unsolved lesson when it turns green. Reads h (next hint), r (re-run) and q (quit) from standard input, and goes
-     * on watching when standard input ends.
+     * unsolved lesson when it turns green. The first run of a lesson runs every test; a run after a save stops at the
+     * lesson's first failing test (fail fast): the verdict is the same, and a student who is still fixing that
+     * failure gets it sooner. Reads h (next hint), r (run every test) and q (quit) from standard input, and goes on
+     * watching when standard input ends.
      */
     static int run(List<String> args) throws Exception {
         List<String> lessons = Workspace.lessons();
@@ -18,7 +20,7 @@ final class Watch {
             return 2;
         }
         if (lesson == null) {
-            lesson = Progress.firstUnsolved(RememberedProgress.currentOutcomes(lessons, false));
+            lesson = Progress.firstUnsolved(RememberedProgress.currentOutcomes(lessons, false, false));
             if (lesson == null) {
                 System.out.println(Progress.ALL_DONE);
                 return 0;
@@ -42,16 +44,20 @@ final class Watch {
             Variant v = Variant.exercise(lesson);
             System.out.println();
             System.out.println("Watching " + lesson + "/src/main/java (README: " + lesson + "/README.md)."
-                    + " Save to re-run; h + Enter: next hint, r: re-run, q: quit.");
+                    + " Save to re-run (up to the first failing test); h + Enter: next hint, r: run every test,"
+                    + " q: quit.");
             String seen = null;
-            boolean rerun = true;
+            boolean rerun = false;
+            boolean everyTest = true; // the first run of a lesson shows every failure, with the timelines
             while (true) {
                 String now = FileTrees.fingerprint(v.sources());
                 if (rerun || !now.equals(seen)) {
                     seen = now;
+                    System.out.println("\n--- " + java.time.LocalTime.now().withNano(0) + " running " + lesson
+                            + (everyTest ? ", every test" : "") + "…");
+                    Outcome o = FastPath.run(v, runner, null, ready, !everyTest);
                     rerun = false;
-                    System.out.println("\n--- " + java.time.LocalTime.now().withNano(0) + " running " + lesson + "…");
-                    Outcome o = FastPath.run(v, runner, null, ready);
+                    everyTest = false;
                     RememberedProgress.remember(v, o);
                     System.out.println(Progress.report(o));
                     if (o.passed()) {
@@ -73,13 +79,16 @@ final class Watch {
                         }
                         return 0;
                     }
-                    case "r" -> rerun = true;
+                    case "r" -> {
+                        rerun = true;
+                        everyTest = true;
+                    }
                     case "h" -> StudentCommands.hint(List.of(lesson));
                     case "" -> { }
-                    default -> System.out.println("h: next hint, r: re-run, q: quit");
+                    default -> System.out.println("h: next hint, r: run every test, q: quit");
                 }
             }
-            String next = Progress.firstUnsolved(RememberedProgress.currentOutcomes(lessons, true));
+            String next = Progress.firstUnsolved(RememberedProgress.currentOutcomes(lessons, true, false));
             if (next == null) {
                 System.out.println("\n" + Progress.ALL_DONE);
                 return 0;

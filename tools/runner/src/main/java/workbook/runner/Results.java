@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ArrayList;
+import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -20,8 +21,19 @@ import org.junit.platform.launcher.TestIdentifier;
  * {@code TEST-<class>.xml} per test class in surefire's format (testcase name = method name; failure for an
  * assertion, error for any other exception, skipped for a disabled or aborted test; a class that fails before its
  * tests run is an error under the class's own name).
+ *
+ * <p>Given a cancellation token that can be cancelled (fail fast), it cancels the run at the first test that fails or
+ * errs; the tests that then do not run are reported skipped with the reason {@value #NOT_RUN}.
  */
 final class Results implements TestExecutionListener {
+
+    static final String NOT_RUN = "not run: an earlier test failed (fail fast)";
+
+    private final CancellationToken failFast;
+
+    Results(CancellationToken failFast) {
+        this.failFast = failFast;
+    }
 
     record Case(String name, String kind, String type, String message, String trace, double seconds) {
     }
@@ -38,7 +50,8 @@ final class Results implements TestExecutionListener {
     public void executionSkipped(TestIdentifier test, String reason) {
         className(test).ifPresent(c -> {
             if (test.isTest()) {
-                add(c, new Case(name(test, c), "skipped", "", reason, "", 0));
+                add(c, new Case(name(test, c), "skipped", "", failFast.isCancellationRequested() ? NOT_RUN : reason,
+                        "", 0));
             }
         });
     }
@@ -57,6 +70,9 @@ final class Results implements TestExecutionListener {
             case ABORTED -> "skipped";
             case FAILED -> thrown instanceof AssertionError ? "failure" : "error";
         };
+        if (kind.equals("failure") || kind.equals("error")) {
+            failFast.cancel(); // no effect unless fail fast
+        }
         add(c, new Case(name(test, c), kind, thrown == null ? "" : thrown.getClass().getName(),
                 thrown == null ? "" : String.valueOf(thrown.getMessage()), thrown == null ? "" : trace(thrown),
                 seconds));

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
@@ -28,7 +30,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>It first does what every test JVM pays once ({@link WarmUp}), then waits for a line on standard input, and only
  * then looks for the test classes: {@code watch} starts it ahead of the next save, and the
  * classes compiled from that save are the ones that run. End of input without a line: nothing to run, it exits.
- * The line is {@code go} (run every pair) or {@code go} and the indexes of the pairs to run ({@code go 0 2}).
+ * The line is {@code go} (run every pair) or {@code go} and the indexes of the pairs to run ({@code go 0 2}); with
+ * the word {@value #FAIL_FAST} ({@code go fail-fast 0}) a lesson's tests stop at its first failing test, as with
+ * surefire's {@code skipAfterFailureCount=1}: the tests after it are reported skipped, with the reason
+ * {@value Results#NOT_RUN}.
  *
  * <p>Several pairs are several lessons, one after the other, as surefire runs the test classes of one module: each
  * lesson has a package of its own, so their classes cannot clash, and the model checker's start is paid once for all
@@ -45,6 +50,7 @@ public final class Runner {
     /** A system property: true skips {@link WarmUp} (the runner's own tests, which check no model checker). */
     static final String NO_WARM_UP = "workbook.runner.noWarmUp";
     public static final int LEFT_THREADS_BEHIND = 3;
+    static final String FAIL_FAST = "fail-fast";
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args.length % 2 != 0) {
@@ -59,10 +65,11 @@ public final class Runner {
             System.exit(0);
         }
         List<Integer> pairs = pairsToRun(go, args.length / 2);
+        boolean failFast = List.of(go.strip().split("\\s+")).contains(FAIL_FAST);
         for (int i = 0; i < pairs.size(); i++) {
             Path reports = Path.of(args[2 * pairs.get(i)]);
             Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
-            runTests(reports, Path.of(args[2 * pairs.get(i) + 1]));
+            runTests(reports, Path.of(args[2 * pairs.get(i) + 1]), failFast);
             Files.writeString(reports.resolve(FINISHED), "");
             if (i + 1 < pairs.size()) {
                 List<Thread> left = LeftBehind.since(before);
@@ -78,14 +85,16 @@ public final class Runner {
         System.exit(0);
     }
 
-    /** The pair indexes the go line names, or all of them for a bare {@code go}. */
+    /** The pair indexes the go line names, or all of them when it names none. */
     static List<Integer> pairsToRun(String go, int pairCount) {
         String[] words = go.strip().split("\\s+");
         List<Integer> pairs = new ArrayList<>();
         for (int i = 1; i < words.length; i++) {
-            pairs.add(Integer.parseInt(words[i]));
+            if (!words[i].equals(FAIL_FAST)) {
+                pairs.add(Integer.parseInt(words[i]));
+            }
         }
-        if (words.length == 1) {
+        if (pairs.isEmpty()) {
             for (int i = 0; i < pairCount; i++) {
                 pairs.add(i);
             }
@@ -93,13 +102,19 @@ public final class Runner {
         return pairs;
     }
 
-    static void runTests(Path reports, Path testClasses) throws Exception {
+    /**
+     * Runs the test classes in {@code testClasses} and writes their reports; with {@code failFast}, the first
+     * failing test cancels the rest (JUnit's cancellation token, as its console launcher's --fail-fast does).
+     */
+    static void runTests(Path reports, Path testClasses, boolean failFast) throws Exception {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
         for (String name : testClassNames(testClasses)) {
             request.selectors(DiscoverySelectors.selectClass(Class.forName(name)));
         }
-        Results results = new Results();
-        LauncherFactory.create().execute(request.build(), results);
+        CancellationToken token = failFast ? CancellationToken.create() : CancellationToken.disabled();
+        Results results = new Results(token);
+        LauncherFactory.create().execute(LauncherExecutionRequestBuilder.request(request.build())
+                .cancellationToken(token).listeners(results).build());
         results.write(reports);
     }
 

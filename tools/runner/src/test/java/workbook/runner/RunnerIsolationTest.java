@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,6 +29,7 @@ class RunnerIsolationTest {
 
     static Path leaking;
     static Path fine;
+    static Path failing;
 
     @BeforeAll
     static void compileTwoLessons() throws IOException {
@@ -52,6 +54,23 @@ class RunnerIsolationTest {
                 void passes() {
                 }
                 """);
+        failing = compile("failing", "FailingTest", """
+                @org.junit.jupiter.api.Test
+                @org.junit.jupiter.api.Order(1)
+                void first() {
+                }
+
+                @org.junit.jupiter.api.Test
+                @org.junit.jupiter.api.Order(2)
+                void second() {
+                    throw new AssertionError("the second test fails");
+                }
+
+                @org.junit.jupiter.api.Test
+                @org.junit.jupiter.api.Order(3)
+                void third() {
+                }
+                """, "@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)\n");
     }
 
     @Test
@@ -84,13 +103,35 @@ class RunnerIsolationTest {
         assertThat(leakReports.resolve(Runner.FINISHED)).exists();
     }
 
+    @Test
+    @DisplayName("fail fast: after the first failing test the lesson's other tests are reported not run; without it,"
+            + " all run")
+    void failFastStopsAtTheFirstFailure() throws Exception {
+        Path fast = dir.resolve("run3-fail-fast");
+        Path all = dir.resolve("run3-all");
+
+        assertThat(runner(List.of(fast.toString(), failing.toString()), "go fail-fast")).isZero();
+        assertThat(runner(List.of(all.toString(), failing.toString()), "go")).isZero();
+
+        assertThat(fast.resolve("TEST-failing.FailingTest.xml")).content()
+                .contains("name=\"first\"", "the second test fails")
+                .containsPattern("name=\"third\"[^>]*>\\s*<skipped message=\"" + Pattern.quote(Results.NOT_RUN) + "\"");
+        assertThat(all.resolve("TEST-failing.FailingTest.xml")).content()
+                .contains("the second test fails").doesNotContain("skipped");
+    }
+
     private static Path compile(String pkg, String className, String body) throws IOException {
+        return compile(pkg, className, body, "");
+    }
+
+    private static Path compile(String pkg, String className, String body, String annotations) throws IOException {
         Path sources = dir.resolve("src-" + pkg);
         Path classes = dir.resolve("classes-" + pkg);
         Files.createDirectories(sources.resolve(pkg));
         Files.createDirectories(classes);
         Path file = sources.resolve(pkg).resolve(className + ".java");
-        Files.writeString(file, "package " + pkg + ";\n\nclass " + className + " {\n" + body + "}\n");
+        Files.writeString(file, "package " + pkg + ";\n\n" + annotations + "class " + className + " {\n" + body
+                + "}\n");
         int result = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp",
                 System.getProperty("java.class.path"), file.toString());
         assertThat(result).as("compiling " + file).isZero();

@@ -12,6 +12,8 @@ class RunnerTest {
     void theGoLineNamesTheLessonsToRun() {
         assertThat(Runner.pairsToRun("go", 3)).containsExactly(0, 1, 2);
         assertThat(Runner.pairsToRun("go 2 0\n", 3)).containsExactly(2, 0);
+        assertThat(Runner.pairsToRun("go fail-fast", 2)).containsExactly(0, 1);
+        assertThat(Runner.pairsToRun("go fail-fast 1", 2)).containsExactly(1);
     }
 
     @Test
