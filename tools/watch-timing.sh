@@ -3,9 +3,12 @@
 # waits for its first verdict, then N times changes a comment at the end of the lesson's exercise file and waits for
 # the verdict line ("<lesson> solved|failing…"). Prints each time and the median; puts the file back afterwards.
 # Between a verdict and the next save it waits PAUSE seconds (default 5), as a student reading the verdict would; watch
-# warms up the next test JVM meanwhile.
+# warms up the next test JVM meanwhile. Those saves leave the exercise failing, so each run stops at its first failing
+# test. With SOLVE=1 it instead saves the reference solution over the exercise once and times the verdict on a correct
+# fix, which runs every test ("<lesson> solved").
 #   tools/watch-timing.sh lesson01-atomic-puts 10
 #   PAUSE=0.5 tools/watch-timing.sh lesson01-atomic-puts 10
+#   SOLVE=1 tools/watch-timing.sh lesson01-atomic-puts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lesson=${1:?lesson module, e.g. lesson01-atomic-puts}
@@ -23,6 +26,14 @@ start=$(now)
 alive() { kill -0 "$watcher" 2>/dev/null || { echo "watch ended:"; cat "$out"; exit 1; }; }
 until [ "$(verdicts)" -ge 1 ]; do alive; sleep 0.05; done
 printf 'first verdict: %.1f s\n' "$(echo "$(now) - $start" | bc)"
+if [ -n "${SOLVE:-}" ]; then
+  sleep "${PAUSE:-5}"
+  start=$(now)
+  cp "solutions/$file" "$file"
+  until grep -q "^$lesson solved" "$out"; do alive; sleep 0.05; done
+  printf 'a correct fix saved: solved after %.2f s\n' "$(echo "$(now) - $start" | bc)"
+  exit 0
+fi
 times=()
 for i in $(seq 1 "$saves"); do
   seen=$(verdicts)
