@@ -124,6 +124,7 @@ final class Check {
         problems.addAll(QuotedCode.check());
         problems.addAll(CiFiles.check());
         problems.addAll(IdeFiles.check(false));
+        problems.addAll(Outcome.notRunReasonMatchesTheRunner());
         lap(took, "files", mark);
 
         System.out.println();
