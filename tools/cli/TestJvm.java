@@ -53,6 +53,9 @@ final class TestJvm {
         if (group.stream().anyMatch(v -> Workspace.usesACluster(v.lesson()))) {
             command.add("-Dworkbook.runner.warmUpCluster=true"); // tools/runner ClusterWarmUp
         }
+        if (group.stream().noneMatch(v -> Workspace.usesTheModelChecker(v.lesson()))) {
+            command.add("-Dworkbook.runner.noModelChecker=true"); // tools/runner WarmUp
+        }
         List<String> path = new ArrayList<>(List.of(Runner.RUNNER_MODULE.resolve("target/classes").toString()));
         List<String> pairs = new ArrayList<>();
         for (Variant v : group) {

@@ -48,6 +48,21 @@ final class Workspace {
         return lessons;
     }
 
+    /** True when a test of {@code lesson} uses the harness's model checker (workbook.harness.ModelCheck). */
+    static boolean usesTheModelChecker(String lesson) {
+        try (java.util.stream.Stream<Path> files = Files.walk(ROOT.resolve(lesson).resolve("src/test/java"))) {
+            return files.filter(f -> f.toString().endsWith(".java")).anyMatch(f -> {
+                try {
+                    return Files.readString(f).contains("workbook.harness.ModelCheck");
+                } catch (IOException e) {
+                    return true;
+                }
+            });
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** True when the lesson's tests start an embedded Hazelcast cluster (its pom depends on Hazelcast). */
     static boolean usesACluster(String lesson) {
         try {
