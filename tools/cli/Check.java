@@ -66,6 +66,9 @@ final class Check {
             problems.addAll(disagreement(v, maven, judgedByMaven, fast.get(v), judgedFast));
         }
         mark = lap(took, "both on 2 CPUs", mark);
+        System.out.println("     the exercises again as watch and progress run them, up to the first failing test");
+        problems.addAll(failFastAgrees(lessons, exercises, runner));
+        mark = lap(took, "exercises up to the first failure", mark);
         Map<String, Outcome> exercisesPinned = new LinkedHashMap<>();
         Map<String, Outcome> solutionsPinned = new LinkedHashMap<>();
         if (pinned) {
@@ -142,6 +145,38 @@ final class Check {
         System.out.println("check FAILED:");
         problems.forEach(p -> System.out.println("  - " + p));
         return 1;
+    }
+
+    /**
+     * Each exercise run as watch runs it after a save (fail fast): it must fail, on a race assertion, with one failure
+     * and the tests after it reported not run, the same tests as Maven's; otherwise the problems.
+     */
+    static List<String> failFastAgrees(List<String> lessons, Map<String, Outcome> maven, Runner runner)
+            throws Exception {
+        List<Variant> variants = lessons.stream()
+                .map(l -> new Variant(l, "exercise-fail-fast", Variant.exercise(l).sources())).toList();
+        Map<Variant, Outcome> ran = FastPath.runFast(variants, runner, FastPath.allCpus(), true);
+        List<String> problems = new ArrayList<>();
+        for (Variant v : variants) {
+            Outcome o = ran.get(v);
+            String what = v.lesson() + " exercise, up to the first failure: ";
+            String why = o.failsForTheRightReason();
+            if (!why.isEmpty()) {
+                problems.add(what + why);
+                continue;
+            }
+            int first = o.testNames().indexOf(o.failures().get(0).test());
+            if (o.failures().size() != 1 || !o.notRun().equals(o.testNames().subList(first + 1, o.tests()))) {
+                problems.add(what + "expected one failure and the tests after it not run; failed "
+                        + o.failures().stream().map(Failure::test).toList() + ", not run " + o.notRun() + " of "
+                        + o.testNames());
+            }
+            List<String> mavenRan = maven.get(v.lesson()).testNames();
+            if (!new java.util.TreeSet<>(o.testNames()).equals(new java.util.TreeSet<>(mavenRan))) {
+                problems.add(what + "Maven ran " + mavenRan + ", the fast path " + o.testNames());
+            }
+        }
+        return problems;
     }
 
     /** Adds why the exercise did not fail as intended, unless a test skipped on this JDK explains it. */
