@@ -70,7 +70,8 @@ class RunnerIsolationTest {
                 @org.junit.jupiter.api.Order(3)
                 void third() {
                 }
-                """, "@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)\n");
+                """, "@org.junit.jupiter.api.TestMethodOrder("
+                + "org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)\n");
     }
 
     @Test
