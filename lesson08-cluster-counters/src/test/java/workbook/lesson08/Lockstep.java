@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * its own code.
  *
  * <p>A thread whose turn it is not goes on anyway when the other thread is done, waits inside a map call for a key
- * this thread has locked with the map's {@code lock}, or waits inside Hazelcast on another of the cluster's objects:
+ * this thread has locked with the map's {@code lock} (a call that waits for that lock: not a read, nor a
+ * {@code tryLock(key)}, which answers at once), or waits inside Hazelcast on another of the cluster's objects:
  * correct code is never held up. It also goes on when the other thread waits, outside the map, for a lock that this
  * thread holds. Such a lock is an object in this JVM, where
  * the test runs both members; on two machines each member has its own, and neither waits. The first such wait is
@@ -46,6 +47,8 @@ final class Lockstep implements WatchedMap.Watcher {
         volatile boolean finished;
         /** The key of the map call it is inside now; null when it is not inside one. */
         volatile Object inCallOn;
+        /** Whether that call waits while another thread holds the map's lock on its key (see {@link #mayWait}). */
+        volatile boolean inCallThatWaitsForTheKeysLock;
         /** Keys it holds the map's lock on. */
         final Set<Object> mapLocks = ConcurrentHashMap.newKeySet();
 
@@ -85,6 +88,7 @@ final class Lockstep implements WatchedMap.Watcher {
         }
         Object key = args.length > 0 ? args[0] : null;
         waitForTurn(me);
+        me.inCallThatWaitsForTheKeysLock = mayWait(method.getName(), args);
         me.inCallOn = key;
         Object result;
         try {
@@ -130,7 +134,16 @@ final class Lockstep implements WatchedMap.Watcher {
 
     private static boolean waitsForMyMapLock(Participant me, Participant other) {
         Object key = other.inCallOn;
-        return key != null && me.mapLocks.contains(key);
+        return key != null && other.inCallThatWaitsForTheKeysLock && me.mapLocks.contains(key);
+    }
+
+    /**
+     * Whether a map call waits while another thread holds the map's lock on its key: {@code lock}, a {@code tryLock}
+     * with a timeout, and every write. A read does not, nor a {@code tryLock(key)}, which answers false at once: a
+     * thread inside one of those is not held up by the lock, and the other thread must not go on as if it were.
+     */
+    private static boolean mayWait(String method, Object[] args) {
+        return !(READS.contains(method) || method.equals("isLocked") || method.equals("tryLock") && args.length == 1);
     }
 
     /**
