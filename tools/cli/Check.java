@@ -171,10 +171,8 @@ final class Check {
                         + o.failures().stream().map(Failure::test).toList() + ", not run " + o.notRun() + " of "
                         + o.testNames());
             }
-            List<String> mavenRan = maven.get(v.lesson()).testNames();
-            if (!new java.util.TreeSet<>(o.testNames()).equals(new java.util.TreeSet<>(mavenRan))) {
-                problems.add(what + "Maven ran " + mavenRan + ", the fast path " + o.testNames());
-            }
+            Outcome byMaven = maven.get(v.lesson());
+            problems.addAll(disagreement(v, byMaven, byMaven.failsForTheRightReason(), o, why));
         }
         return problems;
     }

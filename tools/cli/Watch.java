@@ -47,16 +47,14 @@ final class Watch {
                     + " Save to re-run (up to the first failing test); h + Enter: next hint, r: run every test,"
                     + " q: quit.");
             String seen = null;
-            boolean rerun = false;
-            boolean everyTest = true; // the first run of a lesson shows every failure, with the timelines
+            boolean everyTest = true; // the first run of a lesson shows every failure, with the timelines; so does r
             while (true) {
                 String now = FileTrees.fingerprint(v.sources());
-                if (rerun || !now.equals(seen)) {
+                if (everyTest || !now.equals(seen)) {
                     seen = now;
                     System.out.println("\n--- " + java.time.LocalTime.now().withNano(0) + " running " + lesson
                             + (everyTest ? ", every test" : "") + "…");
                     Outcome o = FastPath.run(v, runner, null, ready, !everyTest);
-                    rerun = false;
                     everyTest = false;
                     RememberedProgress.remember(v, o);
                     System.out.println(Progress.report(o));
@@ -79,10 +77,7 @@ final class Watch {
                         }
                         return 0;
                     }
-                    case "r" -> {
-                        rerun = true;
-                        everyTest = true;
-                    }
+                    case "r" -> everyTest = true;
                     case "h" -> StudentCommands.hint(List.of(lesson));
                     case "" -> { }
                     default -> System.out.println("h: next hint, r: run every test, q: quit");

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -58,25 +59,33 @@ public final class NoThreadLeaks implements BeforeEachCallback, AfterEachCallbac
     @Override
     public void afterEach(ExtensionContext context) {
         Snapshot before = context.getStore(NAMESPACE).get(Snapshot.class, Snapshot.class);
-        if (before == null || startedSince(before).isEmpty()) {
+        if (before == null) {
             return;
         }
-        try {
-            await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).atMost(GRACE)
-                    .until(() -> startedSince(before).isEmpty());
-        } catch (ConditionTimeoutException stillThere) {
-            List<Thread> leaked = startedSince(before);
-            if (!leaked.isEmpty()) { // the last one may have ended just now
-                throw new ThreadsLeaked(describe(leaked));
-            }
+        List<Thread> leaked = stillAliveAfterGrace(before.threads(), NoThreadLeaks::isTheTests);
+        if (!leaked.isEmpty()) {
+            throw new ThreadsLeaked(describe(leaked));
         }
     }
 
-    /** Live threads that did not exist before the test and that belong to it. */
-    private static List<Thread> startedSince(Snapshot before) {
+    /**
+     * The threads that {@code counted} picks among those started since {@code before} (other than the caller) and
+     * still alive after waiting up to {@link #GRACE} for them to end. The workbook's test runner uses it too.
+     */
+    public static List<Thread> stillAliveAfterGrace(Set<Thread> before, Predicate<Thread> counted) {
+        try {
+            await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).atMost(GRACE)
+                    .until(() -> startedSince(before, counted).isEmpty());
+        } catch (ConditionTimeoutException stillThere) {
+            // the last one may have ended just now: asked again below
+        }
+        return startedSince(before, counted);
+    }
+
+    private static List<Thread> startedSince(Set<Thread> before, Predicate<Thread> counted) {
         List<Thread> started = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive() && !before.threads().contains(t) && t != Thread.currentThread() && isTheTests(t)) {
+            if (t.isAlive() && !before.contains(t) && t != Thread.currentThread() && counted.test(t)) {
                 started.add(t);
             }
         }

@@ -1,12 +1,7 @@
 package workbook.runner;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.awaitility.core.ConditionTimeoutException;
 import workbook.harness.NoThreadLeaks;
 
 /**
@@ -21,23 +16,6 @@ final class LeftBehind {
     }
 
     static List<Thread> since(Set<Thread> before) {
-        try {
-            await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
-                    .atMost(NoThreadLeaks.GRACE).until(() -> started(before).isEmpty());
-        } catch (ConditionTimeoutException stillThere) {
-            // returned below
-        }
-        return started(before);
-    }
-
-    private static List<Thread> started(Set<Thread> before) {
-        List<Thread> started = new ArrayList<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive() && !before.contains(t) && t != Thread.currentThread()
-                    && !NoThreadLeaks.belongsToTheJvmOrTheTools(t)) {
-                started.add(t);
-            }
-        }
-        return started;
+        return NoThreadLeaks.stillAliveAfterGrace(before, t -> !NoThreadLeaks.belongsToTheJvmOrTheTools(t));
     }
 }
