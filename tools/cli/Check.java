@@ -122,7 +122,7 @@ final class Check {
         }
 
         System.out.println();
-        System.out.println("5/5  code quoted in READMEs matches the files; the CI, autograding and IDE files are"
+        System.out.println("5/5  code quoted in READMEs matches the files; the CI, Classroom 50 and IDE files are"
                 + " current and name only commands that exist");
         problems.addAll(QuotedCode.check());
         problems.addAll(CiFiles.check());
