@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * class-report FOLDER: the class at a glance, from the students' report.json files only (it never runs their code).
  * FOLDER holds one sub-folder per student, as {@code gh run download} leaves the students' grading artifacts (or one
  * STUDENT.json file per student). Per lesson: how many solved it and how many are stuck, the commonest first failures
- * (by test and message), and which reports ran edited tests or come from another edition. A report that is missing,
+ * (by test and message, its numbers left out), and which reports ran edited tests or come from another edition. A report that is missing,
  * truncated, not JSON or of another schema version is named, and the rest of the class is still counted. Writes
  * class-report.csv and class-report.md into FOLDER (or --out DIR).
  */
@@ -139,6 +139,14 @@ final class ClassReport {
         }
     }
 
+    /**
+     * A failure message with its numbers as N: "lost 3,412 of 1,000,000 puts" and "lost 12 of 1,000,000 puts" are one
+     * misconception, whatever the counts of one run.
+     */
+    static String withoutNumbers(String message) {
+        return message.replaceAll("\\d[\\d,.]*\\d|\\d", "N");
+    }
+
     static Summary summarize(List<Student> students, List<String> lessons, String ourTests) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> failures = new LinkedHashMap<>();
@@ -181,8 +189,8 @@ final class ClassReport {
                 } else if (state.equals("failing") || state.equals("does-not-compile")) {
                     c[1]++;
                     String key = state.equals("does-not-compile") ? "does not compile"
-                            : l.get("firstFailure") instanceof Map<?, ?> f ? f.get("test") + ": " + f.get("message")
-                            : "no failure named";
+                            : l.get("firstFailure") instanceof Map<?, ?> f ? f.get("test") + ": "
+                            + withoutNumbers(String.valueOf(f.get("message"))) : "no failure named";
                     failures.get(lesson).merge(key, 1, Integer::sum);
                 } else {
                     c[2]++;

@@ -45,9 +45,10 @@ class ClassReportTest {
     void countsTheClassAndNamesEveryReportItCannotRead() throws Exception {
         Path folder = work.resolve("class");
         String lost = "round 1 of up to 3: lost 252,400 of 1,000,000 puts";
+        String lostAnyNumber = "round N of up to N: lost N of N puts";
         student(folder, "ada", report(solved(L1), solved(L2)));
         student(folder, "ben", report(solved(L1), failing(L2, lost)));
-        student(folder, "cai", report(failing(L1, lost), failing(L2, lost)));
+        student(folder, "cai", report(failing(L1, lost.replace("252,400", "17")), failing(L2, lost)));
         student(folder, "dee", report(failing(L1, lost), Outcome.broken(L2, List.of("X.java:1: ';' expected"))));
         student(folder, "eve", report(failing(L1, "a reader found 3 of 5 keys"), solved(L2))
                 .replaceFirst("\"handedOut\": null, \"match\": null", "\"handedOut\": \"sha256:"
@@ -64,9 +65,9 @@ class ClassReportTest {
         assertThat(s.counted()).isEqualTo(5);
         assertThat(s.counts().get(L1)).containsExactly(2, 3, 0, 0); // solved, stuck, not graded, no result
         assertThat(s.counts().get(L2)).containsExactly(2, 3, 0, 0);
-        assertThat(s.firstFailures().get(L1)).containsExactly(Map.entry(LOST + ": " + lost, 2),
-                Map.entry(LOST + ": a reader found 3 of 5 keys", 1));
-        assertThat(s.firstFailures().get(L2)).containsEntry(LOST + ": " + lost, 2)
+        assertThat(s.firstFailures().get(L1)).containsExactly(Map.entry(LOST + ": " + lostAnyNumber, 2),
+                Map.entry(LOST + ": a reader found N of N keys", 1));
+        assertThat(s.firstFailures().get(L2)).containsEntry(LOST + ": " + lostAnyNumber, 2)
                 .containsEntry("does not compile", 1);
         assertThat(s.unreadable()).hasSize(4);
         assertThat(s.unreadable().get(0)).startsWith("fay: truncated");
@@ -77,9 +78,9 @@ class ClassReportTest {
         assertThat(s.otherEdition()).singleElement().asString().startsWith("eve: handed out sha256:0000");
 
         assertThat(s.csv()).startsWith("lesson,solved,stuck,not graded,no result,")
-                .contains(L1 + ",2,3,0,0,\"" + LOST + ": " + lost + "\",2");
+                .contains(L1 + ",2,3,0,0,\"" + LOST + ": " + lostAnyNumber + "\",2");
         assertThat(s.markdown()).contains("| " + L1 + " | 2 | 3 | 0 | 0 |", "5 report(s) counted, 4 could not be read",
-                "- 2 × " + LOST + ": " + lost, "## Edited tests", "- fay: truncated");
+                "- 2 × " + LOST + ": " + lostAnyNumber, "## Edited tests", "- fay: truncated");
     }
 
     @Test
