@@ -63,14 +63,15 @@ final class CiFiles {
         List<String> graded = new ArrayList<>();
         List<String> commands = new ArrayList<>();
         try {
-            for (Object test : (List<?>) new Json(Files.readString(Workspace.ROOT.resolve(CLASSROOM50_TESTS))).value()) {
+            String tests = Files.readString(Workspace.ROOT.resolve(CLASSROOM50_TESTS));
+            for (Object test : (List<?>) new Json(tests).value()) {
                 String run = (String) ((Map<?, ?>) test).get("run");
                 commands.add(run);
                 if (run.startsWith(CHECK_LESSON + " ")) {
                     graded.add(run.substring(CHECK_LESSON.length() + 1).strip());
                 }
             }
-            if (!Files.readString(Workspace.ROOT.resolve(CLASSROOM50_TESTS)).equals(classroom50Tests())) {
+            if (!tests.equals(classroom50Tests())) {
                 problems.add(CLASSROOM50_TESTS + " is not what ci-files --write makes for " + lessons
                         + " (java tools/Workbook.java ci-files --write)");
             }
@@ -141,7 +142,8 @@ final class CiFiles {
         List<String> named = new ArrayList<>();
         if (first.startsWith("java tools/Workbook.java")) {
             String sub = words.size() > 2 ? words.get(2) : "progress";
-            if (!WorkbookCli.COMMANDS.contains(sub) && !MaintainerCommands.COMMANDS.contains(sub) && !sub.startsWith("--")) {
+            if (!WorkbookCli.COMMANDS.contains(sub) && !MaintainerCommands.COMMANDS.contains(sub)
+                    && !sub.startsWith("--")) {
                 return "Workbook.java has no command " + sub;
             }
             if (sub.equals("check-lesson")) {

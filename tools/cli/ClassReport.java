@@ -12,9 +12,9 @@ import java.util.stream.Stream;
  * class-report FOLDER: the class at a glance, from the students' report.json files only (it never runs their code).
  * FOLDER holds one sub-folder per student, as {@code gh run download} leaves the students' grading artifacts (or one
  * STUDENT.json file per student). Per lesson: how many solved it and how many are stuck, the commonest first failures
- * (by test and message, its numbers left out), and which reports ran edited tests or come from another edition. A report that is missing,
- * truncated, not JSON or of another schema version is named, and the rest of the class is still counted. Writes
- * class-report.csv and class-report.md into FOLDER (or --out DIR).
+ * (by test and message, its numbers left out), and which reports ran edited tests or come from another edition. A
+ * report that is missing, truncated, not JSON or of another schema version is named, and the rest of the class is
+ * still counted. Writes class-report.csv and class-report.md into FOLDER (or --out DIR).
  */
 final class ClassReport {
 

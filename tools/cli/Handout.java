@@ -24,7 +24,7 @@ final class Handout {
 
     static int command(List<String> args) throws Exception {
         if (args.size() != 1) {
-            System.err.println("Usage: java tools/Workbook.java handout DIR (a folder that does not exist or is empty)");
+            System.err.println("Usage: java tools/Workbook.java handout DIR (a new or empty folder)");
             return 2;
         }
         Path dir = Path.of(args.get(0)).toAbsolutePath();

@@ -55,8 +55,8 @@ final class Progress {
             out.append("\n✗ ").append(f.test()).append(f.isError() ? " (" + Text.simpleName(f.type()) + ")" : "")
                     .append('\n').append(Text.indent(Text.firstLines(f.message(), 30))).append('\n');
         }
-        o.whySkipped().forEach((test, why) -> out.append("\n- ").append(test).append(" skipped, not counted as passed: ")
-                .append(why).append('\n'));
+        o.whySkipped().forEach((test, why) -> out.append("\n- ").append(test)
+                .append(" skipped, not counted as passed: ").append(why).append('\n'));
         return out.append('\n').append(verdictLine(o)).toString();
     }
 

@@ -38,7 +38,7 @@ class ClassReportTest {
     }
 
     void student(Path folder, String name, String reportJson) throws Exception {
-        SurefireFixtures.writeString(folder.resolve(name).resolve("workbook-report").resolve("report.json"), reportJson);
+        SurefireFixtures.writeString(folder.resolve(name).resolve("workbook-report/report.json"), reportJson);
     }
 
     @Test

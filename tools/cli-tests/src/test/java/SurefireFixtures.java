@@ -26,7 +26,8 @@ final class SurefireFixtures {
         }
 
         String xml() {
-            String open = "  <testcase name=\"" + name + "\" classname=\"workbook.lesson01.SharedStoreTest\" time=\"0.1\"";
+            String open = "  <testcase name=\"" + name + "\" classname=\"workbook.lesson01.SharedStoreTest\""
+                    + " time=\"0.1\"";
             return switch (status) {
                 case "passed" -> open + "/>\n";
                 case "failed" -> open + ">\n    <failure message=\"" + escape(message)
