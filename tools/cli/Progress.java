@@ -1,4 +1,3 @@
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
