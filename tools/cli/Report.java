@@ -125,11 +125,23 @@ final class Report {
      * solved or not; 2 when grading itself could not run for a lesson (its row says why).
      */
     static int command(List<String> args) throws Exception {
+        String summary = System.getenv("GITHUB_STEP_SUMMARY");
+        return command(args, () -> RememberedProgress.currentOutcomes(Workspace.lessons(), true, true),
+                summary == null || summary.isBlank() ? null : Path.of(summary));
+    }
+
+    /** How the class of lessons is graded: every test of every lesson, in the tool; fixtures in its tests. */
+    interface Grader {
+        Map<String, Outcome> gradeEveryLesson() throws Exception;
+    }
+
+    /** As {@link #command(List)}, graded by {@code grader}, the table appended to {@code jobSummary} unless null. */
+    static int command(List<String> args, Grader grader, Path jobSummary) throws Exception {
         int at = args.indexOf("--out");
         Path dir = Workspace.ROOT.resolve(at >= 0 && at + 1 < args.size() ? args.get(at + 1) : "target/grading");
         Map<String, Outcome> outcomes;
         try {
-            outcomes = RememberedProgress.currentOutcomes(Workspace.lessons(), true, true);
+            outcomes = grader.gradeEveryLesson();
         } catch (Exception e) {
             System.out.println("could not grade: " + e.getMessage());
             return Grading.COULD_NOT_GRADE;
@@ -143,9 +155,8 @@ final class Report {
             FileTrees.copyTree(Workspace.STATE.resolve("results").resolve(lesson),
                     dir.resolve("surefire").resolve(lesson));
         }
-        String summary = System.getenv("GITHUB_STEP_SUMMARY");
-        if (summary != null && !summary.isBlank()) {
-            Files.writeString(Path.of(summary), "## Workbook grade\n\n" + table + "\n",
+        if (jobSummary != null) {
+            Files.writeString(jobSummary, "## Workbook grade\n\n" + table + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
         System.out.print(table);
