@@ -7,74 +7,82 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CI files part of check (ci-files): the GitHub Actions workflow and the Classroom autograding file.
+ * The CI files part of check (ci-files): the maintainers' and the students' GitHub Actions workflows and the
+ * Classroom 50 tests file.
  */
 final class CiFiles {
 
     static final Path WORKFLOW = Path.of(".github/workflows/ci.yml");
-    static final Path AUTOGRADING = Path.of(".github/classroom/autograding.json");
-    /** Minutes GitHub Classroom gives each graded test. */
-    static final int GRADING_TIMEOUT_MINUTES = 10;
+    static final Path STUDENT_WORKFLOW = Handout.STUDENT_WORKFLOW;
+    /** Classroom 50's declarative tests: a bare JSON array, as gh teacher assignment add --tests reads it. */
+    static final Path CLASSROOM50_TESTS = Path.of("docs/classroom50/tests.json");
+    /** Seconds per command (Classroom 50 allows 1-600): the first, report, also downloads Maven and the libraries. */
+    static final int REPORT_TIMEOUT_SECONDS = 600;
+    static final int LESSON_TIMEOUT_SECONDS = 300;
     static final int POINTS_PER_LESSON = 10;
+    static final String REPORT = "java tools/Workbook.java report --out grading";
+    static final String CHECK_LESSON = "java tools/Workbook.java check-lesson";
 
     /**
-     * Checks that the GitHub Actions workflow and the Classroom autograding file parse, name only commands that
-     * exist, and grade every lesson once; runs one graded command to prove it runs. With --write, first writes the
-     * autograding file afresh from the root pom's lessons.
+     * Checks that the workflows and the Classroom 50 tests parse, name only commands that exist, and grade every
+     * lesson once; runs one graded command to prove it runs. With --write, first writes the tests file afresh from
+     * the root pom's lessons.
      */
     static int command(List<String> args) throws Exception {
         if (args.contains("--write")) {
-            Files.createDirectories(Workspace.ROOT.resolve(AUTOGRADING).getParent());
-            Files.writeString(Workspace.ROOT.resolve(AUTOGRADING), autograding());
-            System.out.println("wrote " + AUTOGRADING);
+            Files.createDirectories(Workspace.ROOT.resolve(CLASSROOM50_TESTS).getParent());
+            Files.writeString(Workspace.ROOT.resolve(CLASSROOM50_TESTS), classroom50Tests());
+            System.out.println("wrote " + CLASSROOM50_TESTS);
         }
         List<String> problems = check();
         problems.forEach(p -> System.out.println("  - " + p));
         return problems.isEmpty() ? 0 : 1;
     }
 
-    static String autograding() throws IOException {
-        StringBuilder out = new StringBuilder("{\n  \"tests\": [");
-        String separator = "\n";
+    /**
+     * A 0-point test that runs the whole report first (it fails, without changing the score, only when grading
+     * cannot run), then one 10-point test per lesson, which passes on check-lesson's exit 0 only and finds the
+     * verdict the report left.
+     */
+    static String classroom50Tests() throws IOException {
+        StringBuilder out = new StringBuilder("[\n  {\"name\": \"grading ran\", \"type\": \"run\", \"run\": ")
+                .append(Text.quote(REPORT)).append(", \"timeout\": ").append(REPORT_TIMEOUT_SECONDS)
+                .append(", \"points\": 0}");
         for (String lesson : Workspace.lessons()) {
-            out.append(separator).append("    {\"name\": ").append(Text.quote(lesson))
-                    .append(", \"setup\": \"\", \"run\": ").append(Text.quote(CHECK_LESSON + " " + lesson))
-                    .append(", \"input\": \"\", \"output\": \"\", \"comparison\": \"included\", \"timeout\": ")
-                    .append(GRADING_TIMEOUT_MINUTES).append(", \"points\": ").append(POINTS_PER_LESSON).append("}");
-            separator = ",\n";
+            out.append(",\n  {\"name\": ").append(Text.quote(lesson)).append(", \"type\": \"run\", \"run\": ")
+                    .append(Text.quote(CHECK_LESSON + " " + lesson)).append(", \"timeout\": ")
+                    .append(LESSON_TIMEOUT_SECONDS).append(", \"points\": ").append(POINTS_PER_LESSON).append("}");
         }
-        return out.append("\n  ]\n}\n").toString();
+        return out.append("\n]\n").toString();
     }
-
-    static final String CHECK_LESSON = "java tools/Workbook.java check-lesson";
 
     static List<String> check() throws Exception {
         List<String> problems = new ArrayList<>();
         List<String> lessons = Workspace.lessons();
-        // The autograding file: JSON, one test per lesson, each calling check-lesson for it.
+        // The Classroom 50 tests: exactly what classroom50Tests() writes for these lessons.
         List<String> graded = new ArrayList<>();
         List<String> commands = new ArrayList<>();
         try {
-            Object json = new Json(Files.readString(Workspace.ROOT.resolve(AUTOGRADING))).value();
-            for (Object test : (List<?>) ((Map<?, ?>) json).get("tests")) {
+            String tests = Files.readString(Workspace.ROOT.resolve(CLASSROOM50_TESTS));
+            for (Object test : (List<?>) new Json(tests).value()) {
                 String run = (String) ((Map<?, ?>) test).get("run");
                 commands.add(run);
                 if (run.startsWith(CHECK_LESSON + " ")) {
                     graded.add(run.substring(CHECK_LESSON.length() + 1).strip());
-                } else {
-                    problems.add(AUTOGRADING + ": a graded test runs '" + run + "', not " + CHECK_LESSON);
                 }
             }
+            if (!tests.equals(classroom50Tests())) {
+                problems.add(CLASSROOM50_TESTS + " is not what ci-files --write makes for " + lessons
+                        + " (java tools/Workbook.java ci-files --write)");
+            }
         } catch (IOException | RuntimeException e) {
-            problems.add(AUTOGRADING + " does not parse as the autograding file: " + e);
+            problems.add(CLASSROOM50_TESTS + " does not parse as Classroom 50's tests: " + e);
         }
-        if (!graded.equals(lessons)) {
-            problems.add(AUTOGRADING + " grades " + graded + ", but the lessons are " + lessons
-                    + " (java tools/Workbook.java ci-files --write)");
+        // The workflows: YAML (parsed where Python's yaml module is installed), every run line a known command.
+        List<String> runs = new ArrayList<>();
+        for (Path workflow : List.of(WORKFLOW, STUDENT_WORKFLOW)) {
+            runs.addAll(yamlRunLines(Workspace.ROOT.resolve(workflow), problems));
         }
-        // The workflow: YAML (parsed where Python's yaml module is installed), every run line a known command.
-        Path workflow = Workspace.ROOT.resolve(WORKFLOW);
-        List<String> runs = yamlRunLines(workflow, problems);
         commands.addAll(runs);
         for (String command : commands) {
             String why = unknownCommand(command, lessons);
@@ -82,10 +90,10 @@ final class CiFiles {
                 problems.add("'" + command + "': " + why);
             }
         }
-        System.out.println("  " + WORKFLOW + ": " + runs.size() + " commands; " + AUTOGRADING + ": " + graded.size()
-                + " graded lessons");
+        System.out.println("  " + WORKFLOW + " and " + STUDENT_WORKFLOW + ": " + runs.size() + " commands; "
+                + CLASSROOM50_TESTS + ": " + graded.size() + " graded lessons");
         if (!graded.isEmpty() && problems.isEmpty()) {
-            // One graded command, run as Classroom runs it: it must give a verdict, not a usage error.
+            // One graded command, run as a grader runs it: it must give a verdict, not a usage error.
             Maven.Run run = runJava("grading-" + graded.get(0), List.of(CHECK_LESSON.split(" ")), graded.get(0));
             // The verdict is a line of its own; a first run may print "Preparing the test runner…" before it.
             if (run.exitCode() > 1 || run.log().lines().noneMatch(l -> l.startsWith(graded.get(0) + " "))) {
@@ -134,7 +142,8 @@ final class CiFiles {
         List<String> named = new ArrayList<>();
         if (first.startsWith("java tools/Workbook.java")) {
             String sub = words.size() > 2 ? words.get(2) : "progress";
-            if (!WorkbookCli.COMMANDS.contains(sub) && !sub.startsWith("--")) {
+            if (!WorkbookCli.COMMANDS.contains(sub) && !MaintainerCommands.COMMANDS.contains(sub)
+                    && !sub.startsWith("--")) {
                 return "Workbook.java has no command " + sub;
             }
             if (sub.equals("check-lesson")) {
@@ -145,6 +154,8 @@ final class CiFiles {
             if (pl >= 0) {
                 named.addAll(List.of(words.get(pl + 1).split(",")));
             }
+        } else if (words.get(0).equals("test") || words.get(0).equals("exit")) {
+            return ""; // a shell test of the exit code before it
         } else if (!words.get(0).equals(".ci/run")) {
             return "not a command the README gives (java tools/Workbook.java, ./mvnw, mvnw.cmd, .ci/run)";
         } else if (!Files.isExecutable(Workspace.ROOT.resolve(".ci/run"))) {

@@ -1,7 +1,9 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -12,7 +14,7 @@ import org.w3c.dom.NodeList;
 
 /** What the surefire reports of one lesson variant say. */
 record Outcome(String lesson, int tests, List<Failure> failures, List<String> testNames, double seconds,
-        List<String> skipped, List<String> errors, List<String> notRun) {
+        List<String> skipped, List<String> errors, List<String> notRun, Map<String, String> whySkipped) {
 
     /** The reason tools/runner gives a test that fail fast left out (its Results.NOT_RUN; check compares them). */
     static final String NOT_RUN = "not run: an earlier test failed (fail fast)";
@@ -29,7 +31,7 @@ record Outcome(String lesson, int tests, List<Failure> failures, List<String> te
     static final Set<String> WRONG_REASONS = Set.of("workbook.harness.WorkersStuck", "workbook.harness.WorkerFailed");
 
     static Outcome broken(String lesson, List<String> compileErrors) {
-        return new Outcome(lesson, 0, List.of(), List.of(), 0, List.of(), compileErrors, List.of());
+        return new Outcome(lesson, 0, List.of(), List.of(), 0, List.of(), compileErrors, List.of(), Map.of());
     }
 
     static Outcome read(String lesson, String variant) throws Exception {
@@ -43,6 +45,7 @@ record Outcome(String lesson, int tests, List<Failure> failures, List<String> te
         List<String> names = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
+        Map<String, String> whySkipped = new LinkedHashMap<>();
         if (Files.isDirectory(reports)) {
             List<Path> xmls;
             try (Stream<Path> files = Files.list(reports)) {
@@ -61,8 +64,13 @@ record Outcome(String lesson, int tests, List<Failure> failures, List<String> te
                     names.add(test);
                     NodeList skip = c.getElementsByTagName("skipped");
                     if (skip.getLength() > 0) {
-                        (((Element) skip.item(0)).getAttribute("message").equals(NOT_RUN) ? notRun : skipped)
-                                .add(test);
+                        String why = ((Element) skip.item(0)).getAttribute("message");
+                        if (why.equals(NOT_RUN)) {
+                            notRun.add(test);
+                        } else {
+                            skipped.add(test);
+                            whySkipped.put(test, why.isBlank() ? "no reason given" : why.strip());
+                        }
                     }
                     for (String kind : List.of("failure", "error")) {
                         NodeList problems = c.getElementsByTagName(kind);
@@ -77,19 +85,31 @@ record Outcome(String lesson, int tests, List<Failure> failures, List<String> te
                 }
             }
         }
-        return new Outcome(lesson, tests, failures, names, seconds, skipped, List.of(), notRun);
+        return new Outcome(lesson, tests, failures, names, seconds, skipped, List.of(), notRun, whySkipped);
     }
 
     boolean compiled() {
         return tests > 0;
     }
 
+    /** Solved: no test failed and at least one passed. A skipped test proves nothing, so it never counts as passed. */
     boolean passed() {
-        return tests > 0 && failures.isEmpty();
+        return failures.isEmpty() && passedCount() > 0;
     }
 
+    /** The tests that ran and passed: not the failed ones, not those skipped, not those fail fast left out. */
     int passedCount() {
-        return tests - failures.size() - notRun.size();
+        return tests - failures.size() - notRun.size() - skipped.size();
+    }
+
+    /** What a test's report says of it: passed, failed (an assertion), error, skipped or notRun (fail fast). */
+    String status(String test) {
+        for (Failure f : failures) {
+            if (f.test().equals(test)) {
+                return f.isError() ? "error" : "failed";
+            }
+        }
+        return notRun.contains(test) ? "notRun" : skipped.contains(test) ? "skipped" : "passed";
     }
 
     /** As the progress table shows it: solved, failing, or broken (nothing ran). */

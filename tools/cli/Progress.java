@@ -1,4 +1,3 @@
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -13,14 +12,15 @@ final class Progress {
         List<String> lessons = Workspace.lessons();
         Map<String, Outcome> outcomes = RememberedProgress.currentOutcomes(lessons, json, json);
         if (json) {
-            System.out.println(progressJson(outcomes));
+            System.out.print(Report.json(outcomes));
             return 0;
         }
         System.out.println();
         System.out.printf("  %-28s %-10s %s%n", "lesson", "state", "tests");
         for (Outcome o : outcomes.values()) {
             System.out.printf("  %-28s %-10s %s%n", o.lesson(), o.state(), o.compiled()
-                    ? o.passedCount() + " of " + o.tests() + " pass" + (o.notRun().isEmpty() ? ""
+                    ? o.passedCount() + " of " + o.tests() + " pass" + (o.skipped().isEmpty() ? "" : ", "
+                    + o.skipped().size() + " skipped") + (o.notRun().isEmpty() ? ""
                     : ", " + o.notRun().size() + " not run after the first failure") : "does not compile");
         }
         System.out.println();
@@ -38,50 +38,10 @@ final class Progress {
         return 0;
     }
 
-    static final String ALL_DONE = "All lessons are solved: the workbook is done. Compare yours with solutions/"
-            + " (java tools/Workbook.java solution LESSON), then read the instructor guide's discussion questions"
-            + " (docs/instructor-guide.md).";
-
-    /**
-     * The grader's view: per lesson, solved or not, tests passed of total, the first failure's first line and a
-     * fingerprint of the student's sources (so a grade can be tied to the code it was given for).
-     */
-    static String progressJson(Map<String, Outcome> outcomes) throws IOException {
-        StringBuilder out = new StringBuilder("{\n  \"java\": " + Text.quote(System.getProperty("java.version"))
-                + ",\n  \"lessons\": [");
-        String separator = "\n";
-        for (Outcome o : outcomes.values()) {
-            String firstFailure = o.failures().isEmpty() ? null : o.failures().get(0).test() + ": "
-                    + o.failures().get(0).message().strip().lines().findFirst().orElse("");
-            out.append(separator).append("    {\"lesson\": ").append(Text.quote(o.lesson()))
-                    .append(", \"state\": ").append(Text.quote(o.state()))
-                    .append(", \"solved\": ").append(o.passed())
-                    .append(", \"passed\": ").append(o.passedCount())
-                    .append(", \"tests\": ").append(o.tests())
-                    .append(", \"firstFailure\": ").append(firstFailure == null ? "null" : Text.quote(firstFailure))
-                    .append(", \"fingerprint\": ").append(Text.quote(FileTrees.fingerprint(
-                            Workspace.ROOT.resolve(o.lesson()).resolve("src/main/java")))).append("}");
-            separator = ",\n";
-        }
-        return out.append("\n  ]\n}").toString();
-    }
-
-    /** The grader's exit code for one lesson: 0 when solved, 1 when not, 2 when the lesson does not exist. */
-    static int checkLesson(List<String> args) throws Exception {
-        String lesson = Workspace.lessonNamed(args);
-        if (lesson == null) {
-            return 2;
-        }
-        Outcome o = RememberedProgress.currentOutcomes(List.of(lesson), true, false).get(lesson);
-        System.out.println(verdictLine(o));
-        if (!o.failures().isEmpty()) {
-            Failure first = o.failures().get(0);
-            System.out.println("  first failure: " + first.test() + ": "
-                    + first.message().strip().lines().findFirst().orElse(""));
-        }
-        o.errors().stream().limit(3).forEach(e -> System.out.println("  " + e));
-        return o.passed() ? 0 : 1;
-    }
+    static final String ALL_DONE = "All lessons are solved: the workbook is done. " + (Edition.hasSolutions()
+            ? "Compare yours with solutions/ (java tools/Workbook.java solution LESSON), then read the instructor"
+            + " guide's discussion questions (docs/instructor-guide.md)." : "Push your work: your course's workflow"
+            + " grades it.");
 
     /** The verdict of one lesson as progress and watch show it: each failure once, then the verdict line. */
     static String report(Outcome o) {
@@ -94,13 +54,16 @@ final class Progress {
             out.append("\n✗ ").append(f.test()).append(f.isError() ? " (" + Text.simpleName(f.type()) + ")" : "")
                     .append('\n').append(Text.indent(Text.firstLines(f.message(), 30))).append('\n');
         }
+        o.whySkipped().forEach((test, why) -> out.append("\n- ").append(test)
+                .append(" skipped, not counted as passed: ").append(why).append('\n'));
         return out.append('\n').append(verdictLine(o)).toString();
     }
 
     static String verdictLine(Outcome o) {
         return o.lesson() + " " + o.state() + (o.compiled() ? ": " + o.passedCount() + " of " + o.tests()
-                + " tests pass" + (o.notRun().isEmpty() ? "" : ", " + o.notRun().size() + " not run after the first"
-                + " failure") : ": does not compile");
+                + " tests pass" + (o.skipped().isEmpty() ? "" : ", " + o.skipped().size() + " skipped")
+                + (o.notRun().isEmpty() ? "" : ", " + o.notRun().size() + " not run after the first failure")
+                : ": does not compile");
     }
 
     static String firstUnsolved(Map<String, Outcome> outcomes) {

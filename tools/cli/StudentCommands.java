@@ -104,6 +104,11 @@ final class StudentCommands {
         if (lesson == null) {
             return 2;
         }
+        if (!Edition.hasSolutions()) {
+            System.out.println("This is the student edition of the workbook: it has no solutions. " + lesson
+                    + "'s hints are in " + lesson + "/README.md (java tools/Workbook.java hint " + lesson + ").");
+            return 1;
+        }
         if (!args.contains("--anyway")
                 && !RememberedProgress.currentOutcomes(List.of(lesson), true, false).get(lesson).passed()) {
             System.out.println(lesson + " is not solved yet, so its solution stays hidden. Try"
