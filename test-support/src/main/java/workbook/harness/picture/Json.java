@@ -14,7 +14,7 @@ final class Json {
     /** An object of already encoded values, its keys sorted. */
     static String object(Map<String, String> fields) {
         return new TreeMap<>(fields).entrySet().stream().map(e -> string(e.getKey()) + ": " + e.getValue())
-                .collect(Collectors.joining(",\n  ", "{\n  ", "\n}\n"));
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     static String strings(List<String> values) {

@@ -164,7 +164,7 @@ public final class Pictures {
         try {
             Files.createDirectories(picture.getParent());
             Files.writeString(picture, html, StandardCharsets.UTF_8);
-            Files.writeString(factsOf(picture), facts, StandardCharsets.UTF_8);
+            Files.writeString(factsOf(picture), facts + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             System.err.println("could not write the picture " + picture + ": " + e);
         }
@@ -176,12 +176,31 @@ public final class Pictures {
         return picture.resolveSibling(name.substring(0, name.length() - ".html".length()) + ".json");
     }
 
-    /** What the browser check compares the page with: lanes, number of switches, the lines marked as the student's. */
+    /**
+     * What the browser check compares the page with: per CSS selector, how many elements the page has and what they
+     * read, and in words what they are.
+     */
     static String facts(Race race) {
         List<String> where = new ArrayList<>();
         race.steps().forEach(s -> s.marks().stream().filter(m -> m.kind() == Mark.Kind.YOUR_CODE && m.where() != null)
                 .forEach(m -> where.add(m.where())));
-        return Json.object(Map.of("kind", Json.string("race"), "lanes", Json.strings(race.lanes()),
-                "switches", String.valueOf(race.switches()), "yourCode", Json.strings(where)));
+        return facts("race", Map.of(".lane-head", race.lanes().size(), "svg.switch-arrow", (int) race.switches(),
+                        ".mark-student", race.marked(Mark.Kind.YOUR_CODE).size()),
+                Map.of(".lane-head", race.lanes(), ".mark-student .where", where),
+                Map.of(".lane-head", "one lane per thread", "svg.switch-arrow", "one arrow per context switch",
+                        ".mark-student", "the steps marked as the student's code",
+                        ".mark-student .where", "the file and line each of those names"));
+    }
+
+    /** A facts file: {@code count}, {@code texts} and {@code what}, each by CSS selector. */
+    public static String facts(String kind, Map<String, Integer> count, Map<String, List<String>> texts,
+            Map<String, String> what) {
+        return Json.object(Map.of("kind", Json.string(kind),
+                "count", Json.object(count.entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())))),
+                "texts", Json.object(texts.entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> Json.strings(e.getValue())))),
+                "what", Json.object(what.entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> Json.string(e.getValue()))))));
     }
 }
