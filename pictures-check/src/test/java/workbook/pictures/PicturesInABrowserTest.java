@@ -35,8 +35,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Every picture the lessons' tests drew (a failing exercise draws one per race: {@code target/<variant>/pictures} in
- * the lesson, or the fast path's {@code target/workbook/fast/<variant>/<lesson>/pictures}), loaded in headless
+ * Every picture the exercises' tests drew (a failing test draws one per race: {@code target/exercise/pictures} in the
+ * lesson, or the fast path's {@code target/workbook/fast/exercise/<lesson>/pictures}), loaded in headless
  * Chromium: the page renders with no console error, and shows what the facts file beside it says, counted and read
  * from the page as a person sees it (the lanes, the context switches, the lines marked as the student's code). A
  * screenshot of each goes to {@code target/pictures-screenshots}.
@@ -134,27 +134,27 @@ class PicturesInABrowserTest {
         return picture.resolveSibling(picture.getFileName().toString().replaceFirst("\\.html$", ".json"));
     }
 
-    /** Every picture with a facts file: Maven's, in each lesson, and the fast path's. */
+    /** Every picture of an exercise with a facts file: Maven's, in each lesson, and the fast path's. */
     static List<Path> pictures() {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> lessons = Files.list(ROOT)) {
             for (Path lesson : lessons.filter(d -> d.getFileName().toString().startsWith("lesson")).sorted().toList()) {
-                found.addAll(htmlIn(lesson.resolve("target"), 3));
+                found.addAll(htmlIn(lesson.resolve("target/exercise/pictures")));
+                found.addAll(htmlIn(ROOT.resolve("target/workbook/fast/exercise").resolve(lesson.getFileName())
+                        .resolve("pictures")));
             }
-            found.addAll(htmlIn(ROOT.resolve("target/workbook/fast"), 4));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return found.stream().filter(p -> p.getParent().getFileName().toString().equals("pictures"))
-                .filter(p -> Files.exists(factsOf(p))).sorted().collect(Collectors.toList());
+        return found.stream().filter(p -> Files.exists(factsOf(p))).sorted().collect(Collectors.toList());
     }
 
-    private static List<Path> htmlIn(Path folder, int depth) throws IOException {
+    private static List<Path> htmlIn(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.find(folder, depth, (p, a) -> p.toString().endsWith(".html"))) {
-            return files.toList();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".html")).toList();
         }
     }
 }
