@@ -49,7 +49,7 @@ class PicturesInABrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** The lessons whose exercises must have drawn a picture by the time this runs. */
     static final List<String> DRAWN = List.of("lesson01-atomic-puts", "lesson04-check-then-remove",
-            "lesson07-per-key-counters");
+            "lesson07-per-key-counters", "lesson08-cluster-counters");
 
     private static ChromeDriver browser;
 

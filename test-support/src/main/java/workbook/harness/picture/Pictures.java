@@ -82,28 +82,20 @@ public final class Pictures {
     }
 
     /**
-     * The test that is running on this thread: the outermost frame of the first class on the stack that was loaded
-     * from a {@code test-classes} folder, which is the test method itself.
+     * The test that is running on this thread: the outermost frame on the stack of a class loaded from a
+     * {@code test-classes} folder, which is the test method itself (JUnit calls it).
      */
     public static Optional<Test> currentTest() {
         List<StackWalker.StackFrame> frames = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
                 .walk(s -> s.collect(Collectors.toList()));
-        Class<?> test = null;
-        String method = null;
-        Path folder = null;
-        for (StackWalker.StackFrame frame : frames) {
-            Class<?> type = frame.getDeclaringClass();
-            if (test == null) {
-                folder = testClassesOf(type);
-                if (folder != null) {
-                    test = type;
-                }
-            }
-            if (test != null && type == test) {
-                method = frame.getMethodName();
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            Path testClasses = testClassesOf(frames.get(i).getDeclaringClass());
+            if (testClasses != null) {
+                return Optional.of(new Test(frames.get(i).getDeclaringClass(), frames.get(i).getMethodName(),
+                        testClasses.getParent().resolve("pictures")));
             }
         }
-        return test == null ? Optional.empty() : Optional.of(new Test(test, method, folder.getParent().resolve("pictures")));
+        return Optional.empty();
     }
 
     private static Path testClassesOf(Class<?> type) {
