@@ -1,5 +1,6 @@
 package workbook.harness.picture;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -72,8 +73,10 @@ public final class RaceHtml {
         }
         html.append("</div>\n");
         if (race.fullTrace() != null) {
-            html.append("<footer>Every step, JDK internals included: <code>").append(escape(race.fullTrace()))
-                    .append("</code></footer>\n");
+            Path trace = Path.of(race.fullTrace());
+            html.append("<footer>Every step, JDK internals included: <a href=\"")
+                    .append(escape(trace.toUri().toString())).append("\"><code>")
+                    .append(escape(String.valueOf(trace.getFileName()))).append("</code></a></footer>\n");
         }
         return html.append("</body>\n</html>\n").toString();
     }
