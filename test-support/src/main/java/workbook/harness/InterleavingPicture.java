@@ -21,8 +21,8 @@ import workbook.harness.picture.RaceStep;
  * A model-checked failure as a {@link Race}, from the lines of its text timeline: the steps, the switches, the JDK
  * internals each step folds. From Lincheck's detailed trace, which names the source line of every call, it marks
  * where in the student's code each thread was switched out. In a scenario whose threads share one map and nothing
- * else of its kind ({@code oneMap}), it also marks the field a thread read before a switch and another thread wrote
- * before it resumed (stale), and the one it then wrote over (lost): the trace names a field without its object
+ * else of its kind ({@code oneMap}), it also marks a lost update: the field a thread read before a switch, another
+ * thread wrote before it resumed (stale), and it then wrote over (lost). The trace names a field without its object
  * ({@code table ➜ null}), so with two maps, or two locks, one {@code table} could be another's.
  */
 final class InterleavingPicture {
@@ -120,16 +120,16 @@ final class InterleavingPicture {
         if (!oneMap) {
             return marks;
         }
+        // Only the read of the field the thread then writes over blindly (a lost update): a read of something else
+        // another thread wrote may be harmless bookkeeping, such as a test lock's hold count.
+        String overwritten = overwritten(rows, thread, at, end);
         Map<String, String> written = writtenByOthers(rows, thread, at, end);
         int stale = -1;
-        for (int j = at - 1; j > start; j--) {
+        for (int j = at - 1; j > start && stale < 0; j--) {
             Matcher read = ACCESS.matcher(rows.get(j).text());
             if (rows.get(j).thread().equals(thread) && read.matches() && read.group(2).equals("➜")
-                    && written.containsKey(read.group(1))) {
-                // The latest such read, unless an earlier one is of the field the thread then writes over.
-                if (stale < 0 || read.group(1).equals(overwritten(rows, thread, at, end))) {
-                    stale = j;
-                }
+                    && read.group(1).equals(overwritten)) {
+                stale = j;
             }
         }
         if (stale >= 0) {
