@@ -10,8 +10,8 @@ final class Watch {
      * Re-runs a lesson's tests on every save under its src/main/java and prints the verdict; moves on to the next
      * unsolved lesson when it turns green. The first run of a lesson runs every test; a run after a save stops at the
      * lesson's first failing test (fail fast): the verdict is the same, and a student who is still fixing that
-     * failure gets it sooner. Reads h (next hint), r (run every test) and q (quit) from standard input, and goes on
-     * watching when standard input ends.
+     * failure gets it sooner. Reads h (next hint), r (run every test), o (open the newest picture of a race,
+     * {@link NewestPicture}) and q (quit) from standard input, and goes on watching when standard input ends.
      */
     static int run(List<String> args) throws Exception {
         List<String> lessons = Workspace.lessons();
@@ -45,7 +45,7 @@ final class Watch {
             System.out.println();
             System.out.println("Watching " + lesson + "/src/main/java (README: " + lesson + "/README.md)."
                     + " Save to re-run (up to the first failing test); h + Enter: next hint, r: run every test,"
-                    + " q: quit.");
+                    + " o: open the newest picture, q: quit.");
             String seen = null;
             boolean everyTest = true; // the first run of a lesson shows every failure, with the timelines; so does r
             while (true) {
@@ -79,8 +79,10 @@ final class Watch {
                     }
                     case "r" -> everyTest = true;
                     case "h" -> StudentCommands.hint(List.of(lesson));
+                    case "o" -> NewestPicture.open(lesson);
                     case "" -> { }
-                    default -> System.out.println("h: next hint, r: run every test, q: quit");
+                    default -> System.out.println("h: next hint, r: run every test, o: open the newest picture,"
+                            + " q: quit");
                 }
             }
             String next = Progress.firstUnsolved(RememberedProgress.currentOutcomes(lessons, true, false));

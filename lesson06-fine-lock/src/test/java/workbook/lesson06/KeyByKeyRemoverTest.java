@@ -18,6 +18,8 @@ import workbook.harness.GuardedMap;
 import workbook.harness.GuardedMap.Work;
 import workbook.harness.ModelCheck;
 import workbook.harness.Stress;
+import workbook.harness.picture.GrowthChart;
+import workbook.harness.picture.GrowthChart.Growth;
 
 /*
  * The faithful port has no race: every call is under the lock and every interleaving ends with an empty map. What is
@@ -40,6 +42,9 @@ class KeyByKeyRemoverTest {
      */
     static final double HOLD_QUANTILE = 0.9;
     static final double HOLD_GROWTH_ALLOWED = 1.8;
+    /** The reference solution's growth on two CPUs, as the README's "How the growth test was set" gives it. */
+    static final double REFERENCE_GROWTH_LOW = 0.90;
+    static final double REFERENCE_GROWTH_HIGH = 1.07;
     /**
      * Fewer than the default, because the faithful port is correct and so the model checker tries every one of them.
      * The racy shared cursor in wrong-fixes/ fails within the first 20 (Java 17 and 25); 60 leave room.
@@ -71,8 +76,11 @@ class KeyByKeyRemoverTest {
                     + "Every hold removes one entry, so a hold should cost about the same however many entries"
                     + " there are. Work under the lock that grows with them, such as remove(0) on a shared list"
                     + " of keys (it moves every key behind the first), makes the whole job quadratic again, even"
-                    + " when the map is asked for little.%n%s", count(ENTRIES / 4), atN / 1e3, count(ENTRIES),
-                    at4N / 1e3, (double) at4N / atN, HOLD_GROWTH_ALLOWED, HINTS));
+                    + " when the map is asked for little.%n%s%n%s", count(ENTRIES / 4), atN / 1e3, count(ENTRIES),
+                    at4N / 1e3, (double) at4N / atN, HOLD_GROWTH_ALLOWED, GrowthChart.draw("lesson06 the same job at"
+                            + " n and at 4n", "a hold of the lock costs more with 4 times the entries", new Growth(
+                            count(ENTRIES / 4), count(ENTRIES), atN, at4N, HOLD_GROWTH_ALLOWED, REFERENCE_GROWTH_LOW,
+                            REFERENCE_GROWTH_HIGH)), HINTS));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import workbook.harness.picture.JournalPicture;
 
 /**
  * Runs two threads in lockstep through the maps a test hands to {@link KeyCounters}. After every lookup a thread is
@@ -112,6 +113,12 @@ final class Lockstep implements WatchedMap.Watcher {
             previous = step.thread();
         }
         return lines;
+    }
+
+    /** The journal as a picture, then {@code main}'s last step; the line that names it (see JournalPicture). */
+    String picture(String verdict, String main) {
+        return JournalPicture.draw("lesson07 two threads in lockstep", verdict,
+                journal.stream().map(s -> Map.entry(s.thread(), s.call())).toList(), main);
     }
 
     private boolean mayGoOn(Thread me, String lookup) {

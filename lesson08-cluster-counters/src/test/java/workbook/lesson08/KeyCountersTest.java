@@ -119,7 +119,8 @@ class KeyCountersTest {
                         + " 1's thread first, and after\nevery read the other thread went on:\n\n"
                         + timeline + "\n\n"
                         + "Both threads acted on the same read, and one of the two increments did not reach the map."
-                        + "\n" + HINTS)
+                        + "\n" + lockstep.picture("a thread on each member incremented \"" + key + "\" once: expected"
+                        + " count " + expected + ", actual " + actual, "snapshot() → " + snapshot) + "\n" + HINTS)
                 .isEqualTo(expected);
         String waiter = lockstep.jvmLockWaiter();
         assertThat(waiter)

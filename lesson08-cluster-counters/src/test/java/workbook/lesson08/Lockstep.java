@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
+import workbook.harness.picture.JournalPicture;
 
 /**
  * Runs one thread on member 1 and one on member 2 in lockstep through the map views a test hands to each member's
@@ -116,6 +117,12 @@ final class Lockstep implements WatchedMap.Watcher {
             previous = step.who();
         }
         return lines;
+    }
+
+    /** The journal as a picture, then {@code main}'s last step; the line that names it (see JournalPicture). */
+    String picture(String verdict, String main) {
+        return JournalPicture.draw("lesson08 a thread on each member, in lockstep", verdict,
+                journal.stream().map(s -> Map.entry(s.who(), s.what())).toList(), main);
     }
 
     /** The thread that waited, outside the map, for a lock of this JVM that the other thread held; or null. */

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -51,6 +52,7 @@ public final class ForcedSwitch {
 
     private final AtomicInteger left;
     private final Queue<String> story = new ConcurrentLinkedQueue<>();
+    private final Queue<HeldThread> held = new ConcurrentLinkedQueue<>();
 
     /** Holds the threads that reach the chosen point first, {@code times} of them in all. */
     public ForcedSwitch(int times) {
@@ -73,21 +75,31 @@ public final class ForcedSwitch {
             story.add(thread + " " + step + " while holding a lock, so no other thread could get in: not held");
             return;
         }
+        StackTraceElement where = HeldThread.studentsFrame();
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!happened.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
                 story.add(thread + " " + step + " · <context switch> · after " + LIMIT.toMillis() + " ms still not: "
                         + awaited + " · " + thread + " resumed");
+                held.add(new HeldThread(thread, step, awaited, false, where));
                 return;
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
         story.add(thread + " " + step + " · <context switch> · " + awaited + " · " + thread + " resumed");
+        held.add(new HeldThread(thread, step, awaited, true, where));
     }
 
-    /** One line per thread that reached the chosen point while switches were left, in the order they resumed. */
+    /**
+     * One line per thread that reached the chosen point while switches were left, in the order they resumed; when
+     * there is one, a last line names the picture of the same, drawn when the test JVM ends (see {@link HeldThread}).
+     */
     public List<String> story() {
-        return List.copyOf(story);
+        List<String> lines = new ArrayList<>(story);
+        if (!lines.isEmpty()) {
+            HeldThread.picture(List.copyOf(held)).ifPresent(lines::add);
+        }
+        return lines;
     }
 
     /** True when the calling thread holds a monitor (synchronized) or an owned lock such as a ReentrantLock. */

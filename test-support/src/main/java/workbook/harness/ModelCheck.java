@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
 import org.jetbrains.lincheck.Lincheck;
+import workbook.harness.picture.Pictures;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -54,7 +55,7 @@ public final class ModelCheck {
      * {@link #concurrently}). Fails with a timeline when any interleaving makes the scenario throw.
      */
     public static void explore(String scenarioName, int invocations, Action scenario) {
-        explore(scenarioName, invocations, false, scenario);
+        explore(scenarioName, invocations, false, true, scenario);
     }
 
     /**
@@ -68,13 +69,15 @@ public final class ModelCheck {
 
     /** As {@link #exploreSteps(String, Action)}, exploring up to {@code invocations} interleavings. */
     public static void exploreSteps(String scenarioName, int invocations, Action scenario) {
-        explore(scenarioName, invocations, true, scenario);
+        explore(scenarioName, invocations, true, true, scenario);
     }
 
     /** How many explorations may end in Lincheck crashing while it writes up a failure it found. */
     static final int ATTEMPTS = 3;
 
-    private static void explore(String scenarioName, int invocations, boolean steps, Action scenario) {
+    /** With {@code drawn}, a failure also gets a picture (see {@link InterleavingPicture}), drawn as the JVM ends. */
+    private static void explore(String scenarioName, int invocations, boolean steps, boolean drawn,
+            Action scenario) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Lincheck.runConcurrentTest(invocations, new Run(scenario));
@@ -83,7 +86,9 @@ public final class ModelCheck {
                 if (failure.getClass().getSimpleName().equals("LincheckAssertionError")) {
                     String trace = String.valueOf(failure.getMessage());
                     Path saved = save(scenarioName, trace);
-                    throw new AssertionError(Timeline.explain(scenarioName, trace, saved, steps));
+                    Timeline.Lines timeline = Timeline.of(trace, steps);
+                    Path picture = drawn ? picture(scenarioName, trace, timeline, !steps, saved) : null;
+                    throw new AssertionError(Timeline.explain(scenarioName, trace, timeline, saved, picture));
                 }
                 if (!crashedWritingUpAFailure(failure)) {
                     throw failure;
@@ -187,7 +192,7 @@ public final class ModelCheck {
 
     private static boolean findsLostPut() {
         try {
-            explore("probe: two threads put into a java.util.HashMap", () -> {
+            explore("probe: two threads put into a java.util.HashMap", DEFAULT_INVOCATIONS, false, false, () -> {
                 Map<Integer, Integer> map = new HashMap<>();
                 concurrently(() -> map.put(1, 1), () -> map.put(2, 2));
                 check(map.size() == 2 && Integer.valueOf(1).equals(map.get(1))
@@ -250,6 +255,21 @@ public final class ModelCheck {
         if (!ok) {
             throw new AssertionError(message);
         }
+    }
+
+    /**
+     * The picture of the running test's failure, drawn when the JVM ends; null outside a lesson's test. The scenarios
+     * of {@link #explore} (lessons 01, 02, 05) share one map and at most one lock, so the picture may mark the fields
+     * the threads read and wrote; those of {@link #exploreSteps} may not (see {@link InterleavingPicture}).
+     */
+    private static Path picture(String scenarioName, String trace, Timeline.Lines timeline, boolean oneMap,
+            Path saved) {
+        return Pictures.currentTest().map(test -> {
+            Path picture = test.picture("");
+            Pictures.drawLater(picture,
+                    () -> InterleavingPicture.of(scenarioName, trace, timeline, oneMap, test, saved));
+            return picture;
+        }).orElse(null);
     }
 
     private static Path save(String scenarioName, String trace) {

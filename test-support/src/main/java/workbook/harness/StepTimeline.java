@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import workbook.harness.Timeline.Line;
 import workbook.harness.Timeline.Row;
 
 /**
@@ -42,6 +43,11 @@ public final class StepTimeline {
 
     /** The timeline, one string per line, or an empty list when Lincheck's output has no table to read. */
     public static List<String> render(String message) {
+        return lines(message).text();
+    }
+
+    /** The timeline, from Lincheck's detailed trace when there is one. */
+    static Timeline.Lines lines(String message) {
         List<Row> rows = Timeline.parse(message, Timeline.DETAILED_START);
         if (rows.isEmpty()) {
             rows = Timeline.parse(message);
@@ -59,36 +65,36 @@ public final class StepTimeline {
                 interrupted[stepOf[i]] = true;
             }
         }
-        int width = rows.stream().mapToInt(r -> r.thread().length()).max().orElse(4) + 2;
-        List<String> out = new ArrayList<>();
+        List<Line> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            String label = Timeline.padded(row.thread() + ":", width);
             boolean topLevel = !Timeline.isPlumbing(row) && row.depth() == top.get(row.thread());
             if (row.isMain()) {
-                if (topLevel && (out.isEmpty() || !out.get(out.size() - 1).equals(label + row.text()))) {
-                    out.add(label + row.text());
+                Line last = out.isEmpty() ? null : out.get(out.size() - 1);
+                if (topLevel && (last == null || !last.thread().equals("main") || !last.text().equals(row.text()))) {
+                    out.add(new Line(row.thread(), row.text(), false, i));
                 }
             } else if (isSwitch(row)) {
                 int before = previousInThread(rows, i);
                 boolean deeper = before >= 0 && rows.get(before).depth() > top.getOrDefault(row.thread(), 0);
                 if (deeper && stepOf[before] < 0) {
-                    out.add(label + "    " + inside(rows, before));
+                    out.add(new Line(row.thread(), "    " + inside(rows, before), false, before));
                 }
-                out.add(" ".repeat(width) + "<context switch>");
+                out.add(Line.contextSwitch(row.thread(), i));
             } else if (topLevel) {
-                out.add(label + row.text());
+                out.add(new Line(row.thread(), row.text(), false, i));
             } else if (stepOf[i] == i) {
-                out.add(label + "    " + (interrupted[i] ? call(row.text()) + " …" : row.text()));
+                out.add(new Line(row.thread(), "    " + (interrupted[i] ? call(row.text()) + " …" : row.text()),
+                        false, i));
             } else if (resumes(rows, i)) {
                 if (stepOf[i] >= 0) {
-                    out.add(label + "    … " + rows.get(stepOf[i]).text());
+                    out.add(new Line(row.thread(), "    … " + rows.get(stepOf[i]).text(), false, i));
                 } else if (!Timeline.isPlumbing(row)) {
-                    out.add(label + "    " + inside(rows, i));
+                    out.add(new Line(row.thread(), "    " + inside(rows, i), false, i));
                 }
             }
         }
-        return out;
+        return new Timeline.Lines(rows, out);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import workbook.harness.picture.Pictures;
 
 /**
  * Turns Lincheck's interleaving table into the short timeline the lessons use, one step per line:
@@ -37,7 +38,7 @@ public final class Timeline {
     private static final Pattern LOOP_BEFORE_GIVING_UP = Pattern.compile(
             "loop\\(\\d+ iterations\\) at (\\S+\\([^()]*\\))(?:(?!loop\\().)*?active lock detected", Pattern.DOTALL);
 
-    private static final Pattern LOCATION = Pattern.compile(" at \\S+\\([^()]*\\)( \\[[^]]*])?$");
+    private static final Pattern LOCATION = Pattern.compile(" at (\\S+\\([^()]*\\))( \\[[^]]*])?$");
 
     /** Rows that belong to the harness or the test's own bookkeeping rather than to the story. */
     private static final Pattern PLUMBING = Pattern.compile(
@@ -55,17 +56,30 @@ public final class Timeline {
 
     /** As {@link #explain(String, String, Path)}; with {@code steps}, the timeline is a {@link StepTimeline}. */
     public static String explain(String scenarioName, String lincheckMessage, Path fullTrace, boolean steps) {
+        return explain(scenarioName, lincheckMessage, of(lincheckMessage, steps), fullTrace, null);
+    }
+
+    /** The timeline of Lincheck's message: a {@link StepTimeline} with {@code steps}, else this class's. */
+    static Lines of(String lincheckMessage, boolean steps) {
+        return steps ? StepTimeline.lines(lincheckMessage) : lines(lincheckMessage);
+    }
+
+    /** As {@link #explain(String, String, Path)}, from {@code timeline}; names {@code picture} unless it is null. */
+    static String explain(String scenarioName, String lincheckMessage, Lines timeline, Path fullTrace, Path picture) {
         StringBuilder text = new StringBuilder();
         text.append(complaint(lincheckMessage)).append("\n\n");
         text.append("Model checking \"").append(scenarioName)
                 .append("\" found an interleaving that breaks it, on any number of CPUs:\n\n");
-        List<String> lines = steps ? StepTimeline.render(lincheckMessage) : render(lincheckMessage);
+        List<String> lines = timeline.text();
         if (lines.isEmpty()) {
             text.append("  (no interleaving table in Lincheck's output; see the full trace)\n");
         }
         lines.forEach(line -> text.append("  ").append(line).append('\n'));
         if (fullTrace != null) {
             text.append("\nEvery step, JDK internals included: ").append(fullTrace).append('\n');
+        }
+        if (picture != null) {
+            text.append(Pictures.seeIt(picture)).append('\n');
         }
         return text.toString();
     }
@@ -111,6 +125,11 @@ public final class Timeline {
 
     /** The timeline steps, one string per line, or an empty list when there is no table to read. */
     public static List<String> render(String message) {
+        return lines(message).text();
+    }
+
+    /** The timeline of Lincheck's short table. */
+    static Lines lines(String message) {
         List<Row> rows = parse(message);
         Map<String, Integer> top = new HashMap<>();
         for (Row row : rows) {
@@ -118,36 +137,57 @@ public final class Timeline {
                 top.merge(row.thread(), row.depth(), Math::min);
             }
         }
-        int width = rows.stream().mapToInt(r -> r.thread().length()).max().orElse(4) + 2;
-        List<String> out = new ArrayList<>();
+        List<Line> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            String label = padded(row.thread() + ":", width);
             if (row.isMain()) {
                 if (!isPlumbing(row) && row.depth() == top.get("main")) {
-                    addUnlessRepeated(out, label + row.text());
+                    addUnlessRepeated(out, new Line(row.thread(), row.text(), false, i));
                 }
             } else if (row.text().startsWith("switch")) {
-                Row before = previousInThread(rows, i);
-                if (before != null && before.depth() > top.getOrDefault(row.thread(), 0)) {
-                    out.add(label + inside(rows, i - 1, before));
+                int before = previousInThread(rows, i);
+                if (before >= 0 && rows.get(before).depth() > top.getOrDefault(row.thread(), 0)) {
+                    out.add(new Line(row.thread(), inside(rows, i - 1, rows.get(before)), false, before));
                 }
-                out.add(" ".repeat(width) + "<context switch>");
+                out.add(Line.contextSwitch(row.thread(), i));
             } else if (!isPlumbing(row) && row.depth() == top.get(row.thread())) {
-                out.add(label + row.text());
+                out.add(new Line(row.thread(), row.text(), false, i));
             } else if (!isPlumbing(row) && resumesAfterSwitch(rows, i)) {
-                out.add(label + inside(rows, i, row));
+                out.add(new Line(row.thread(), inside(rows, i, row), false, i));
             }
         }
-        return out;
+        return new Lines(rows, out);
+    }
+
+    /** One line of a timeline: a step of {@code thread}, or a context switch away from it; {@code row} is its row. */
+    record Line(String thread, String text, boolean contextSwitch, int row) {
+        static Line contextSwitch(String thread, int row) {
+            return new Line(thread, "<context switch>", true, row);
+        }
+    }
+
+    /** A timeline: its lines, and the rows of Lincheck's table they stand for. */
+    record Lines(List<Row> rows, List<Line> lines) {
+
+        /** One string per line, as the failure message prints them. */
+        List<String> text() {
+            int width = rows.stream().mapToInt(r -> r.thread().length()).max().orElse(4) + 2;
+            List<String> text = new ArrayList<>();
+            for (Line line : lines) {
+                text.add(line.contextSwitch() ? " ".repeat(width) + line.text()
+                        : padded(line.thread() + ":", width) + line.text());
+            }
+            return text;
+        }
     }
 
     static boolean isPlumbing(Row row) {
         return PLUMBING.matcher(row.text()).matches();
     }
 
-    private static void addUnlessRepeated(List<String> out, String line) {
-        if (out.isEmpty() || !out.get(out.size() - 1).equals(line)) {
+    private static void addUnlessRepeated(List<Line> out, Line line) {
+        Line last = out.isEmpty() ? null : out.get(out.size() - 1);
+        if (last == null || !last.thread().equals(line.thread()) || !last.text().equals(line.text())) {
             out.add(line);
         }
     }
@@ -168,14 +208,15 @@ public final class Timeline {
         return text + " ".repeat(Math.max(1, width - text.length()));
     }
 
-    private static Row previousInThread(List<Row> rows, int index) {
+    /** The index of the thread's previous row, or -1 when there is none or it is a switch too. */
+    private static int previousInThread(List<Row> rows, int index) {
         String thread = rows.get(index).thread();
         for (int j = index - 1; j >= 0; j--) {
             if (rows.get(j).thread().equals(thread)) {
-                return rows.get(j).text().startsWith("switch") ? null : rows.get(j);
+                return rows.get(j).text().startsWith("switch") ? -1 : j;
             }
         }
-        return null;
+        return -1;
     }
 
     /** True for the first row a thread runs after it was switched out. */
@@ -190,7 +231,7 @@ public final class Timeline {
     }
 
     /** One cell of the interleaving table: which thread, how deep in its call tree, what it did. */
-    record Row(String thread, int depth, String text) {
+    record Row(String thread, int depth, String text, String location) {
         boolean isMain() {
             return thread.equals("main");
         }
@@ -232,12 +273,17 @@ public final class Timeline {
             for (int c = 0; c + 1 < bars.size() && bars.get(c + 1) <= line.length(); c++) {
                 String cell = line.substring(bars.get(c) + 1, bars.get(c + 1));
                 String text = cell.strip();
+                String location = null;
                 if (title.equals(DETAILED_START)) {
-                    text = LOCATION.matcher(text).replaceFirst("");
+                    Matcher at = LOCATION.matcher(text);
+                    if (at.find()) {
+                        location = at.group(1);
+                        text = text.substring(0, at.start());
+                    }
                 }
                 if (!text.isEmpty()) {
                     int indent = cell.indexOf(text.charAt(0)) - 1;
-                    rows.add(new Row(threads.get(c), Math.max(0, indent / 2), text));
+                    rows.add(new Row(threads.get(c), Math.max(0, indent / 2), text, location));
                 }
             }
         }
