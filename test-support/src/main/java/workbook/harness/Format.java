@@ -20,6 +20,7 @@ public final class Format {
         if (millis < 1000) {
             return millis + " ms";
         }
-        return millis % 1000 == 0 ? count(millis / 1000) + " s" : String.format(Locale.ROOT, "%,.1f s", millis / 1000.0);
+        return millis % 1000 == 0 ? count(millis / 1000) + " s"
+                : String.format(Locale.ROOT, "%,.1f s", millis / 1000.0);
     }
 }

@@ -157,8 +157,8 @@ public final class Stress {
         }
         boolean stuck = diagnosis == null || diagnosis.canNeverGoOn();
         if (stuck) {
-            diagnosis = StuckThreads.diagnose(running,
-                    StuckThreads.stuckHeadline(running.size(), workers.size(), watch), "Where the stuck workers are:\n");
+            diagnosis = StuckThreads.diagnose(running, StuckThreads.stuckHeadline(running.size(), workers.size(), watch),
+                    "Where the stuck workers are:\n");
         }
         progress.stop();
         List<Thread> unstoppable = StuckThreads.interruptAndWait(running, watch.patience().grace());
