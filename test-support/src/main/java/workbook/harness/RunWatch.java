@@ -50,6 +50,8 @@ final class RunWatch {
         long limitAt = startNanos + patience.limit().toNanos();
         long look = Math.max(1, patience.quiet().toNanos() / LOOKS_PER_QUIET);
         long lastCount = count();
+        long previousLook = startNanos;
+        long quietSeen = 0;
         while (true) {
             long now = System.nanoTime();
             long untilNextLook = now - deadlineAt < 0 ? Math.min(look, deadlineAt - now) : look;
@@ -62,10 +64,16 @@ final class RunWatch {
             if (count != lastCount) {
                 lastCount = count;
                 lastAdvanceNanos = now;
+                quietSeen = 0;
+            } else {
+                // A look that came late (a GC pause, a machine that gave this JVM no CPU) saw no more than one look's
+                // worth of quiet: the workers could not run either, and their not running is no evidence.
+                quietSeen += Math.min(now - previousLook, look);
             }
+            previousLook = now;
             if (now - deadlineAt >= 0) {
                 endNanos = now;
-                if (now - lastAdvanceNanos >= patience.quiet().toNanos()) {
+                if (quietSeen >= patience.quiet().toNanos()) {
                     return Ending.STUCK;
                 }
                 if (now - limitAt >= 0) {
