@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 @DisplayName("A run that is advancing is slow, not stuck; one that is not advancing is stuck")
 class SlowIsNotStuckTest {
 
-    /** Stopped at 300 ms when nothing advanced for 150 ms; at 1.2 s at the latest while it advances. */
-    static final Patience PATIENCE = new Patience(Duration.ofMillis(300), Duration.ofMillis(150),
-            Duration.ofMillis(1_200), Duration.ofMillis(500));
+    /**
+     * Stopped at 500 ms when nothing advanced for 300 ms; at 1.5 s at the latest while it advances. On a machine at load
+     * 36, a ticking worker once got no CPU for 156 ms while the harness looked on time, so the quiet is not shorter.
+     */
+    static final Patience PATIENCE = new Patience(Duration.ofMillis(500), Duration.ofMillis(300),
+            Duration.ofMillis(1_500), Duration.ofMillis(500));
     /** Longer than the deadline, well within the limit. */
     static final Duration TWO_DEADLINES = PATIENCE.deadline().multipliedBy(2);
     static final long STEPS = 1_000_000_000_000L;
@@ -43,9 +46,11 @@ class SlowIsNotStuckTest {
         assertThatThrownBy(() -> Stress.run(2, PATIENCE, steps, worker -> tickFor(steps, Duration.ofDays(1))))
                 .isInstanceOf(WorkersTooSlow.class)
                 .hasMessageStartingWith("Advancing, but slowly: ")
-                .hasMessageContaining(" of 1,000,000,000,000 steps and 0 of 2 workers done in 1.2 s (about ")
-                .hasMessageContaining("The run was still advancing at its 300 ms deadline, so it was given more time,"
-                        + " up to 1.2 s, and stopped there with 2 workers still at work.")
+                // When the look that stops it comes (1.5 s or, on a loaded machine, later) is not for a test to say.
+                .hasMessageMatching("(?s)Advancing, but slowly: [\\d,]+ of 1,000,000,000,000 steps and 0 of 2 workers"
+                        + " done in [\\d.]+ s \\(about [\\d,]+ steps a second; .*")
+                .hasMessageContaining("The run was still advancing at its 500 ms deadline, so it was given more time,"
+                        + " up to 1.5 s, and then stopped with 2 workers still at work.")
                 .hasMessageContaining("a fair lock (new ReentrantLock(true))")
                 .hasMessageContaining("Where the workers were when the run was stopped:\n  2 workers (worker-0,"
                         + " worker-1) RUNNABLE")
@@ -65,7 +70,7 @@ class SlowIsNotStuckTest {
 
         assertThatThrownBy(() -> Stress.run(2, PATIENCE, steps, worker -> neverOpened.await()))
                 .isInstanceOf(WorkersStuck.class)
-                .hasMessageStartingWith("2 of 2 workers were still running 300 ms after the start, so the run was"
+                .hasMessageStartingWith("2 of 2 workers were still running 500 ms after the start, so the run was"
                         + " stopped. Nothing advanced in its last ")
                 .hasMessageContaining("(no steps counted, no worker finished): 0 of 1,000,000,000,000 steps and 0 of 2"
                         + " workers done.\n")
@@ -85,7 +90,7 @@ class SlowIsNotStuckTest {
             neverOpened.await();
         }))
                 .isInstanceOf(WorkersStuck.class)
-                .hasMessageContaining("It was still advancing at its 300 ms deadline and was given more time, but"
+                .hasMessageContaining("It was still advancing at its 500 ms deadline and was given more time, but"
                         + " then nothing advanced for ")
                 .hasMessageContaining(" steps and 0 of 2 workers done.\n")
                 .hasMessageContaining("WAITING on CountDownLatch$Sync@");

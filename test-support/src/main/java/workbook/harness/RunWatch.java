@@ -26,7 +26,6 @@ final class RunWatch {
     private final long startNanos;
     private long lastAdvanceNanos;
     private long endNanos;
-    private boolean extended;
     private Ending ending;
 
     /** Starts watching now: {@code finished} counts down once for each of {@code threads} workers that ends. */
@@ -79,7 +78,6 @@ final class RunWatch {
                 if (now - limitAt >= 0) {
                     return Ending.TOO_SLOW;
                 }
-                extended = true;
             }
         }
     }
@@ -98,9 +96,12 @@ final class RunWatch {
         return Duration.ofNanos(endNanos - startNanos);
     }
 
-    /** True when the run was still advancing at its deadline and got more time. */
+    /**
+     * True when the run was still advancing at its deadline (within a quiet period before it, or after it) and so got
+     * more time. A run kept past its deadline only because late looks had not yet seen a whole quiet period is not.
+     */
     boolean extended() {
-        return extended;
+        return lastAdvanceNanos - startNanos > patience.deadline().toNanos() - patience.quiet().toNanos();
     }
 
     /** The sentence after "the run was stopped" for a run that is stuck. */

@@ -20,7 +20,7 @@ public final class WorkersTooSlow extends StressFailed {
         return "Advancing, but slowly: " + watch.workDone() + " in " + Format.duration(watch.elapsed())
                 + (pace.isEmpty() ? "" : " (" + pace + ")") + ". The run was still advancing at its "
                 + Format.duration(watch.patience().deadline()) + " deadline, so it was given more time, up to "
-                + Format.duration(watch.patience().limit()) + ", and stopped there with " + Format.count(running)
+                + Format.duration(watch.patience().limit()) + ", and then stopped with " + Format.count(running)
                 + " workers still at work.\n"
                 + "Work kept getting done until the end, so this is no deadlock, no lost wake-up and no endless"
                 + " loop. The code may be correct, but it is too slow for this many threads. What makes correct code"
