@@ -1,6 +1,11 @@
 package workbook.harness;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -22,18 +27,23 @@ final class RunWatch {
     private final Patience patience;
     private final Progress progress;
     private final CountDownLatch finished;
+    private final List<Thread> workers;
     private final int threads;
+    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    /** CPU time, at the last look, of each worker that was runnable then. */
+    private Map<Thread, Long> cpuOfRunnable = new HashMap<>();
     private final long startNanos;
     private long lastAdvanceNanos;
     private long endNanos;
     private Ending ending;
 
-    /** Starts watching now: {@code finished} counts down once for each of {@code threads} workers that ends. */
-    RunWatch(Patience patience, Progress progress, CountDownLatch finished, int threads) {
+    /** Starts watching {@code workers} now: {@code finished} counts down once for each worker that ends. */
+    RunWatch(Patience patience, Progress progress, CountDownLatch finished, List<Thread> workers) {
         this.patience = patience;
         this.progress = progress;
         this.finished = finished;
-        this.threads = threads;
+        this.workers = workers;
+        this.threads = workers.size();
         this.startNanos = System.nanoTime();
         this.lastAdvanceNanos = startNanos;
     }
@@ -64,7 +74,7 @@ final class RunWatch {
                 lastCount = count;
                 lastAdvanceNanos = now;
                 quietSeen = 0;
-            } else {
+            } else if (!machineKeptItFromRunning()) {
                 // A look that came late (a GC pause, a machine that gave this JVM no CPU) saw no more than one look's
                 // worth of quiet: the workers could not run either, and their not running is no evidence.
                 quietSeen += Math.min(now - previousLook, look);
@@ -76,10 +86,36 @@ final class RunWatch {
                     return Ending.STUCK;
                 }
                 if (now - limitAt >= 0) {
-                    return Ending.TOO_SLOW;
+                    return now - lastAdvanceNanos >= patience.quiet().toNanos() ? Ending.STUCK : Ending.TOO_SLOW;
                 }
             }
         }
+    }
+
+    /**
+     * True when the machine, not the code, kept the run from advancing since the last look: none of its runnable
+     * workers got any CPU, or, when there were no more of them than CPUs, one of them got none. On a machine at load
+     * 33, a correct writer got no CPU for a second while this thread looked on time. A thread blocked on a lock or
+     * waiting is not runnable; a spinning one uses CPU, so a thousand spinning workers still count as doing nothing.
+     */
+    private boolean machineKeptItFromRunning() {
+        Map<Thread, Long> now = new HashMap<>();
+        int compared = 0;
+        int gotNone = 0;
+        for (Thread t : workers) {
+            if (t.getState() == Thread.State.RUNNABLE) {
+                long cpu = mx.getThreadCpuTime(t.getId());
+                now.put(t, cpu);
+                Long before = cpuOfRunnable.get(t);
+                if (before != null && cpu != -1) {
+                    compared++;
+                    gotNone += cpu == before ? 1 : 0;
+                }
+            }
+        }
+        cpuOfRunnable = now;
+        return compared > 0 && (gotNone == compared
+                || gotNone > 0 && now.size() <= Runtime.getRuntime().availableProcessors());
     }
 
     /** Ticks and finished workers: it rises whenever the run advances. */

@@ -121,7 +121,7 @@ public final class Stress {
             awaitQuietly(ready, startLimitNanos);
             go.countDown();
             awaitQuietly(through, startLimitNanos);
-            RunWatch watch = new RunWatch(patience, progress, finished, threads);
+            RunWatch watch = new RunWatch(patience, progress, finished, workers);
             RunWatch.Ending ending = watch.await();
             if (ending == RunWatch.Ending.FINISHED) {
                 for (Thread t : workers) {
