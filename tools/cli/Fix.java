@@ -12,11 +12,13 @@ import java.util.stream.Stream;
  * A fix kept as code: a folder wrong-fixes/LESSON/NAME or right-fixes/LESSON/NAME, a whole source folder that
  * replaces the lesson's src/main/java. A wrong fix names the test(s) that catch it in a line
  * "Caught by: testMethod, …", and at least one of them must fail on it, on an assertion; a right fix must pass every
- * test.
+ * test. A wrong fix that hangs also names, in a line "Stuck in: testMethod, …", the tests whose stress runs must be
+ * stopped as stuck (WorkersStuck), never as merely slow.
  */
 record Fix(Kind kind, String lesson, String name, Path sources) {
 
     static final Pattern CAUGHT_BY = Pattern.compile("Caught by: ([\\w, ]+)");
+    static final Pattern STUCK_IN = Pattern.compile("Stuck in: ([\\w, ]+)");
 
     enum Kind {
         WRONG("wrong-fixes", "wrong-", "are caught"), RIGHT("right-fixes", "right-", "pass");
@@ -55,10 +57,14 @@ record Fix(Kind kind, String lesson, String name, Path sources) {
     }
 
     List<String> caughtBy() throws IOException {
+        return testsNamed(CAUGHT_BY);
+    }
+
+    private List<String> testsNamed(Pattern line) throws IOException {
         List<String> expected = new ArrayList<>();
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path java : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = CAUGHT_BY.matcher(Files.readString(java));
+                Matcher m = line.matcher(Files.readString(java));
                 while (m.find()) {
                     for (String test : m.group(1).split(",")) {
                         expected.add(test.strip());
@@ -77,6 +83,13 @@ record Fix(Kind kind, String lesson, String name, Path sources) {
         List<String> expected = caughtBy();
         if (expected.isEmpty()) {
             return "names no test (add a line \"Caught by: testMethod\")";
+        }
+        List<String> notNamedStuck = testsNamed(STUCK_IN).stream().filter(test -> o.failures().stream()
+                .noneMatch(f -> f.test().equals(test) && f.type().equals(Outcome.WORKERS_STUCK))).toList();
+        if (!notNamedStuck.isEmpty()) {
+            return "expected " + notNamedStuck + " to fail as stuck (" + Text.simpleName(Outcome.WORKERS_STUCK)
+                    + "), but failed: " + o.failures().stream().map(f -> f.test() + " (" + Text.simpleName(f.type())
+                    + ")").toList();
         }
         // Caught: a named test failed on an assertion about the race. What the other tests did does not matter here:
         // broken code may also corrupt a map until a stress test's workers spin, which the harness reports as stuck.

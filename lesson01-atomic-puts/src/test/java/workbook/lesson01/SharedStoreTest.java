@@ -8,7 +8,10 @@ import static workbook.harness.ReadBack.valueOf;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import workbook.harness.ModelCheck;
+import workbook.harness.Patience;
+import workbook.harness.Progress;
 import workbook.harness.ReadBack;
 import workbook.harness.ReadsDuringWrites;
 import workbook.harness.Stress;
@@ -23,11 +26,17 @@ class SharedStoreTest {
     /** Enough keys that the table is resized into a million buckets, which takes longer than a time slice. */
     static final int MANY_KEYS = 1_000_000;
     static final int ROUNDS = 3;
+    /**
+     * Up to ROUNDS stress runs, each of which may take up to the harness's limit while it advances (a correct but slow
+     * fix, such as a fair lock, takes most of it), and a read-back after each.
+     */
+    static final int SECONDS_FOR_ALL_ROUNDS = ROUNDS * (Patience.DEFAULT_LIMIT_SECONDS + 10);
     static final String HINTS = "Hints: lesson01-atomic-puts/README.md";
 
     @Test
     @Order(1)
     @DisplayName("1,000 threads × 1,000 puts of unique keys keep all 1,000,000 entries")
+    @Timeout(SECONDS_FOR_ALL_ROUNDS)
     void thousandThreadsKeepEveryPut() {
         // Losses are near-certain on two or more CPUs, but not in every single round: up to ROUNDS fresh rounds,
         // and the first loss fails the test. (On one CPU each thread's puts fit in a time slice; see the next test.)
@@ -42,6 +51,7 @@ class SharedStoreTest {
     @Test
     @Order(2)
     @DisplayName("2 threads × 500,000 puts keep all 1,000,000 entries, even on one CPU")
+    @Timeout(SECONDS_FOR_ALL_ROUNDS)
     void fewThreadsKeepEveryPut() {
         // Two long-running threads: a resize of the large table takes longer than a time slice, so even one CPU
         // switches to the other thread while it is half done, and that thread's puts land in the half-moved table.
@@ -56,18 +66,21 @@ class SharedStoreTest {
     @Test
     @Order(3)
     @DisplayName("a reader running during the puts finds every key whose put has returned")
+    @Timeout(SECONDS_FOR_ALL_ROUNDS)
     void readersDuringPutsFindEveryStoredKey() {
         for (int r = 1; r <= ROUNDS; r++) {
             String round = "round " + r + " of up to " + ROUNDS + ": ";
             SharedStore store = new SharedStore();
             ReadsDuringWrites reads = new ReadsDuringWrites();
+            Progress puts = Progress.of("puts", MANY_KEYS);
             try {
-                Stress.run(2, worker -> {
+                Stress.run(2, puts, worker -> {
                     if (worker == 0) {
                         try {
                             for (int key = 0; key < MANY_KEYS; key++) {
                                 store.put(key, valueOf(key));
                                 reads.stored(key + 1);
+                                puts.tick();
                             }
                         } finally {
                             reads.done();
@@ -111,11 +124,13 @@ class SharedStoreTest {
 
     /** {@code threads} threads put {@code keysEach} keys each, interleaved: thread t puts t, t + threads, … */
     private static void putAllKeys(String round, int threads, int keysEach, SharedStore store) {
+        Progress puts = Progress.of("puts", (long) threads * keysEach);
         try {
-            Stress.run(threads, worker -> {
+            Stress.run(threads, puts, worker -> {
                 for (int i = 0; i < keysEach; i++) {
                     int key = i * threads + worker;
                     store.put(key, valueOf(key));
+                    puts.tick();
                 }
             });
         } catch (StressFailed failed) {

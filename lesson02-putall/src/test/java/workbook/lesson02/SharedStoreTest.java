@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import workbook.harness.ModelCheck;
+import workbook.harness.Patience;
+import workbook.harness.Progress;
 import workbook.harness.ReadBack;
 import workbook.harness.ReadsDuringWrites;
 import workbook.harness.Stress;
@@ -26,11 +29,14 @@ class SharedStoreTest {
     /** Enough keys that the table is resized into a million buckets, which takes longer than a time slice. */
     static final int MANY_KEYS = 1_000_000;
     static final int ROUNDS = 3;
+    /** Up to ROUNDS stress runs, each up to the harness's limit while it advances, and a read-back after each. */
+    static final int SECONDS_FOR_ALL_ROUNDS = ROUNDS * (Patience.DEFAULT_LIMIT_SECONDS + 10);
     static final String HINTS = "Hints: lesson02-putall/README.md";
 
     @Test
     @Order(1)
     @DisplayName("1,000 threads each putAll a private batch of 1,000 and all 1,000,000 entries arrive")
+    @Timeout(SECONDS_FOR_ALL_ROUNDS)
     void thousandBatchesArriveWhole() {
         // Losses are near-certain on two or more CPUs, but not in every single round: up to ROUNDS fresh rounds,
         // and the first loss fails the test. (On one CPU each thread's putAll fits in a time slice; see the next test.)
@@ -45,6 +51,7 @@ class SharedStoreTest {
     @Test
     @Order(2)
     @DisplayName("2 threads × 500 batches of 1,000 deliver all 1,000,000 entries, even on one CPU")
+    @Timeout(SECONDS_FOR_ALL_ROUNDS)
     void fewThreadsKeepEveryEntry() {
         // Two long-running threads: a resize of the large table takes longer than a time slice, so even one CPU
         // switches to the other thread while it is half done, and that thread's entries land in the half-moved table.
@@ -60,18 +67,21 @@ class SharedStoreTest {
     @Test
     @Order(3)
     @DisplayName("a reader running during the putAll calls finds every key whose batch has arrived")
+    @Timeout(SECONDS_FOR_ALL_ROUNDS)
     void readersDuringPutAllFindEveryStoredKey() {
         for (int r = 1; r <= ROUNDS; r++) {
             String round = "round " + r + " of up to " + ROUNDS + ": ";
             SharedStore store = new SharedStore();
             ReadsDuringWrites reads = new ReadsDuringWrites();
+            Progress batches = Progress.of("putAll calls", MANY_KEYS / BATCH);
             try {
-                Stress.run(2, worker -> {
+                Stress.run(2, batches, worker -> {
                     if (worker == 0) {
                         try {
                             for (int first = 0; first < MANY_KEYS; first += BATCH) {
                                 store.putAll(batch(first));
                                 reads.stored(first + BATCH);
+                                batches.tick();
                             }
                         } finally {
                             reads.done();
@@ -127,10 +137,12 @@ class SharedStoreTest {
 
     /** {@code threads} threads putAll {@code batchesEach} batches each; thread t sends batches t, t + threads, … */
     private static void putAllBatches(String round, int threads, int batchesEach, SharedStore store) {
+        Progress batches = Progress.of("putAll calls", (long) threads * batchesEach);
         try {
-            Stress.run(threads, worker -> {
+            Stress.run(threads, batches, worker -> {
                 for (int b = 0; b < batchesEach; b++) {
                     store.putAll(batch((b * threads + worker) * BATCH));
+                    batches.tick();
                 }
             });
         } catch (StressFailed failed) {

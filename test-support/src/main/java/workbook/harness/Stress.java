@@ -16,8 +16,13 @@ import java.util.concurrent.TimeUnit;
  *       started.</li>
  *   <li>Every exception thrown in a worker is collected; the run then fails with the count and the first stack trace.
  *       Nothing is swallowed.</li>
- *   <li>The workers are joined against a deadline. A deadlocked or spinning worker ends the run with a diagnosis
- *       (deadlocks, locks held by finished threads, grouped stack dumps) instead of hanging the build.</li>
+ *   <li>The workers are joined against a deadline. A run still going then is stopped at once when it is not
+ *       advancing: nothing done for a while (see {@link Patience#quiet()}). A deadlocked or spinning worker thus ends
+ *       the run with a diagnosis (deadlocks, locks held by finished threads, grouped stack dumps) instead of hanging
+ *       the build ({@link WorkersStuck}).</li>
+ *   <li>A run that is advancing at its deadline is slow, not stuck: its {@link Progress} ticks, or its workers are
+ *       finishing. It gets more time, up to {@link Patience#limit()}. If it finishes by then, the verdict is the
+ *       test's; if not, it is stopped as too slow ({@link WorkersTooSlow}), with how far it got, never as stuck.</li>
  *   <li>The deadline counts the workers' own work only: it starts once every worker has passed the start gate.
  *       Starting 1,000 threads and waking them from the gate (one after the other: each woken thread wakes the next)
  *       can take seconds on a loaded machine, and must not be charged to the code under test.</li>
@@ -25,12 +30,20 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * Stress.run(1_000, worker -> store.put(worker, worker));
+ *
+ * Progress puts = Progress.of("puts", 1_000_000);
+ * Stress.run(1_000, puts, worker -> {
+ *     for (int i = 0; i < 1_000; i++) {
+ *         store.put(i * 1_000 + worker, i);
+ *         puts.tick();
+ *     }
+ * });
  * }</pre>
  */
 public final class Stress {
 
     /** Long enough for any correct lesson solution on a slow machine; short enough that a hang is noticed at once. */
-    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_DEADLINE = Patience.DEFAULT.deadline();
 
     /**
      * How long starting the workers and opening the gate may take before the deadline starts anyway. Only the
@@ -50,17 +63,32 @@ public final class Stress {
 
     /** Runs {@code worker} on {@code threads} threads named worker-0 … worker-(threads-1), with the default deadline. */
     public static void run(int threads, Worker worker) {
-        run(threads, DEFAULT_DEADLINE, worker);
+        run(threads, Patience.DEFAULT, Progress.uncounted(), worker);
     }
 
-    /** As {@link #run(int, Worker)}, but fails when the workers are not all done within {@code deadline}. */
+    /** As {@link #run(int, Worker)}, with workers that tick {@code progress} for each operation that returned. */
+    public static void run(int threads, Progress progress, Worker worker) {
+        run(threads, Patience.DEFAULT, progress, worker);
+    }
+
+    /** As {@link #run(int, Worker)}, but with {@code deadline} (and {@link Patience#of(Duration)} for the rest). */
     public static void run(int threads, Duration deadline, Worker worker) {
+        run(threads, Patience.of(deadline), Progress.uncounted(), worker);
+    }
+
+    /**
+     * Runs {@code worker} on {@code threads} threads, waits for them as {@code patience} says, and counts their work
+     * in {@code progress}. Ends normally when every worker finished without an exception; otherwise throws a
+     * {@link StressFailed}: {@link WorkerFailed}, {@link WorkersStuck} or {@link WorkersTooSlow}.
+     */
+    public static void run(int threads, Patience patience, Progress progress, Worker worker) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch through = new CountDownLatch(threads);
+        CountDownLatch finished = new CountDownLatch(threads);
         Queue<WorkerFailure> failures = new ConcurrentLinkedQueue<>();
 
         List<Thread> workers = new ArrayList<>(threads);
@@ -75,8 +103,12 @@ public final class Stress {
                         through.countDown();
                     }
                     worker.run(index);
+                } catch (Progress.RunStopped stopped) {
+                    // The harness stopped the run as too slow, and this worker's next tick ended it: not a failure.
                 } catch (Throwable t) {
                     failures.add(new WorkerFailure(Thread.currentThread().getName(), t));
+                } finally {
+                    finished.countDown();
                 }
             }, "worker-" + i);
             // A worker that never ends must not keep the test JVM alive after the run has failed.
@@ -89,17 +121,17 @@ public final class Stress {
             awaitQuietly(ready, startLimitNanos);
             go.countDown();
             awaitQuietly(through, startLimitNanos);
-            long deadlineNanos = System.nanoTime() + deadline.toNanos();
-            List<Thread> stuck = joinAll(workers, deadlineNanos);
-            if (!stuck.isEmpty()) {
-                StuckThreads.Diagnosis diagnosis = StuckThreads.diagnose(stuck, threads, deadline);
-                // Taken before the interrupt: what the stuck workers throw when interrupted explains nothing.
-                List<WorkerFailure> earlier = List.copyOf(failures);
-                List<Thread> unstoppable = StuckThreads.interruptAndWait(stuck, Duration.ofSeconds(1));
-                NoThreadLeaks.alreadyReported(unstoppable);
-                throw new WorkersStuck(diagnosis, StuckThreads.describeLeftovers(unstoppable), earlier);
+            RunWatch watch = new RunWatch(patience, progress, finished, workers);
+            RunWatch.Ending ending = watch.await();
+            if (ending == RunWatch.Ending.FINISHED) {
+                for (Thread t : workers) {
+                    t.join(); // each has counted down as its last step, and is ending
+                }
+            } else {
+                throw stop(ending, watch, workers, progress, List.copyOf(failures));
             }
         } catch (InterruptedException e) {
+            progress.stop();
             workers.forEach(Thread::interrupt);
             Thread.currentThread().interrupt();
             throw new AssertionError("the test thread was interrupted while waiting for the workers", e);
@@ -107,6 +139,33 @@ public final class Stress {
         if (!failures.isEmpty()) {
             throw new WorkerFailed(threads, List.copyOf(failures));
         }
+    }
+
+    /**
+     * Stops a run that did not finish and says why. The diagnosis is taken before the workers are told to stop: what
+     * they do then (an interrupt, a tick that throws) explains nothing. {@code earlier} are the exceptions workers
+     * threw before. A run that kept advancing while some of its workers deadlocked or wait for a lock whose owner has
+     * ended is stuck all the same.
+     */
+    private static StressFailed stop(RunWatch.Ending ending, RunWatch watch, List<Thread> workers, Progress progress,
+            List<WorkerFailure> earlier) {
+        List<Thread> running = workers.stream().filter(Thread::isAlive).toList();
+        StuckThreads.Diagnosis diagnosis = null;
+        if (ending == RunWatch.Ending.TOO_SLOW) {
+            diagnosis = StuckThreads.diagnose(running, WorkersTooSlow.describe(watch, running.size()),
+                    "Where the workers were when the run was stopped:\n");
+        }
+        boolean stuck = diagnosis == null || diagnosis.canNeverGoOn();
+        if (stuck) {
+            diagnosis = StuckThreads.diagnose(running, StuckThreads.stuckHeadline(running.size(), workers.size(), watch),
+                    "Where the stuck workers are:\n");
+        }
+        progress.stop();
+        List<Thread> unstoppable = StuckThreads.interruptAndWait(running, watch.patience().grace());
+        NoThreadLeaks.alreadyReported(unstoppable);
+        String leftovers = StuckThreads.describeLeftovers(unstoppable, stuck);
+        return stuck ? new WorkersStuck(diagnosis, leftovers, earlier)
+                : new WorkersTooSlow(diagnosis.text() + leftovers, earlier);
     }
 
     /**
@@ -127,24 +186,6 @@ public final class Stress {
 
     private static void awaitQuietly(CountDownLatch latch, long deadlineNanos) throws InterruptedException {
         latch.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-    }
-
-    /** Joins every thread until the deadline; returns the ones still alive then. */
-    private static List<Thread> joinAll(List<Thread> workers, long deadlineNanos) throws InterruptedException {
-        for (Thread t : workers) {
-            long left = deadlineNanos - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            TimeUnit.NANOSECONDS.timedJoin(t, left);
-        }
-        List<Thread> alive = new ArrayList<>();
-        for (Thread t : workers) {
-            if (t.isAlive()) {
-                alive.add(t);
-            }
-        }
-        return alive;
     }
 
     /** One exception thrown by one worker. */

@@ -2,9 +2,10 @@ package workbook.harness;
 
 /**
  * What {@link Stress} throws when the run itself went wrong rather than the test's assertions: workers that threw
- * ({@link WorkerFailed}) or never finished ({@link WorkersStuck}).
+ * ({@link WorkerFailed}), never finished ({@link WorkersStuck}), or were still advancing but too slowly to finish in
+ * time ({@link WorkersTooSlow}).
  */
-public abstract sealed class StressFailed extends AssertionError permits WorkerFailed, WorkersStuck {
+public abstract sealed class StressFailed extends AssertionError permits WorkerFailed, WorkersStuck, WorkersTooSlow {
 
     StressFailed(String message, Throwable cause) {
         super(message, cause);

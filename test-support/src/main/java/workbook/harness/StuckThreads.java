@@ -31,29 +31,36 @@ public final class StuckThreads {
      * What one look at the stuck threads found: the diagnosis to print; when the hang looks like a loop, each running
      * thread's innermost frame as "class.method", and how many others only waited for a lock that one of those
      * running threads held (workers queued behind a spinning lock holder). Not a loop (some thread waited for anything
-     * else): no frames, and 0.
+     * else): no frames, and 0. {@code canNeverGoOn}: a deadlock, or a lock whose owner has ended, was found.
      */
-    public record Diagnosis(String text, List<String> innermostRunningFrames, int waitingForThem) {
+    public record Diagnosis(String text, List<String> innermostRunningFrames, int waitingForThem,
+            boolean canNeverGoOn) {
     }
 
-    /** The diagnosis of {@code stuck}, a subset of {@code total} workers, at {@code deadline} after the start. */
-    public static Diagnosis diagnose(List<Thread> stuck, int total, Duration deadline) {
+    /**
+     * The first line of a stuck run's diagnosis: {@code running} of {@code total} workers still running when the run
+     * was stopped, and what {@code watch} saw advance before.
+     */
+    static String stuckHeadline(int running, int total, RunWatch watch) {
+        Duration when = watch.extended() ? watch.elapsed() : watch.patience().deadline();
+        return Format.count(running) + " of " + Format.count(total) + " workers were still running "
+                + Format.duration(when) + " after the start, so the run was stopped. " + watch.whyStuck() + "\n";
+    }
+
+    /** The diagnosis of {@code threads}: {@code headline}, then deadlocks, abandoned locks, and where they are. */
+    static Diagnosis diagnose(List<Thread> threads, String headline, String whereHeader) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<Long, Thread> byId = new HashMap<>();
-        for (Thread t : stuck) {
+        for (Thread t : threads) {
             byId.put(t.getId(), t);
         }
         ThreadInfo[] infos = mx.getThreadInfo(byId.keySet().stream().mapToLong(Long::longValue).toArray(),
                 true, true);
-
-        StringBuilder text = new StringBuilder();
-        text.append(Format.count(stuck.size())).append(" of ").append(Format.count(total))
-                .append(" workers were still running ").append(seconds(deadline))
-                .append(" after the start, so the run was stopped.\n");
-        text.append(deadlocks(mx, byId.keySet()));
-        text.append(abandonedLocks(infos));
-        text.append(groupedStacks(infos));
-        return loop(text.toString(), infos);
+        String neverGoOn = deadlocks(mx, byId.keySet()) + abandonedLocks(infos);
+        String text = headline + neverGoOn + groupedStacks(infos, whereHeader);
+        Diagnosis loop = loop(text, infos);
+        return new Diagnosis(loop.text(), loop.innermostRunningFrames(), loop.waitingForThem(),
+                !neverGoOn.isEmpty());
     }
 
     private static Diagnosis loop(String text, ThreadInfo[] infos) {
@@ -61,7 +68,7 @@ public final class StuckThreads {
         Set<Long> running = new HashSet<>();
         for (ThreadInfo info : infos) {
             if (info == null) {
-                return new Diagnosis(text, List.of(), 0);
+                return new Diagnosis(text, List.of(), 0, false);
             }
             if (info.getThreadState() == Thread.State.RUNNABLE && info.getStackTrace().length > 0) {
                 StackTraceElement top = info.getStackTrace()[0];
@@ -72,10 +79,10 @@ public final class StuckThreads {
         int waiting = infos.length - frames.size();
         for (ThreadInfo info : infos) {
             if (!running.contains(info.getThreadId()) && !running.contains(info.getLockOwnerId())) {
-                return new Diagnosis(text, List.of(), 0);
+                return new Diagnosis(text, List.of(), 0, false);
             }
         }
-        return new Diagnosis(text, frames, waiting);
+        return new Diagnosis(text, frames, waiting, false);
     }
 
     /** Interrupts the threads and waits up to {@code grace} for them to end; returns those still alive. */
@@ -96,15 +103,20 @@ public final class StuckThreads {
         return alive;
     }
 
-    /** A closing sentence about threads that could not be stopped (a Java thread cannot be killed, only asked). */
-    public static String describeLeftovers(List<Thread> unstoppable) {
+    /**
+     * A closing sentence about threads that could not be stopped (a Java thread cannot be killed, only asked), which
+     * calls them stuck only when {@code stuck}.
+     */
+    public static String describeLeftovers(List<Thread> unstoppable, boolean stuck) {
+        String kind = stuck ? "stuck worker" : "worker";
         if (unstoppable.isEmpty()) {
-            return "All stuck workers ended after an interrupt.\n";
+            return "All " + kind + "s ended after " + (stuck ? "an interrupt" : "the run was stopped") + ".\n";
         }
         boolean one = unstoppable.size() == 1;
-        return Format.count(unstoppable.size()) + (one ? " stuck worker" : " stuck workers") + " ignored an interrupt"
-                + " (a thread blocked on a lock or spinning in a loop does) and "
-                + (one ? "stays behind as a daemon thread" : "stay behind as daemon threads")
+        return Format.count(unstoppable.size()) + " " + kind + (one ? "" : "s") + " ignored an interrupt"
+                + (stuck ? " (a thread blocked on a lock or spinning in a loop does)"
+                        : " (a thread waiting in lock() or working without ticking its Progress does)")
+                + " and " + (one ? "stays behind as a daemon thread" : "stay behind as daemon threads")
                 + " until this test JVM exits; later tests in this lesson may run slower.\n";
     }
 
@@ -173,7 +185,7 @@ public final class StuckThreads {
         return !lock.getClassName().equals(Object.class.getName()) && lock.getClassName().contains("Sync");
     }
 
-    private static String groupedStacks(ThreadInfo[] infos) {
+    private static String groupedStacks(ThreadInfo[] infos, String header) {
         Map<String, List<String>> threadsByStack = new LinkedHashMap<>();
         for (ThreadInfo info : infos) {
             if (info == null) {
@@ -181,7 +193,7 @@ public final class StuckThreads {
             }
             threadsByStack.computeIfAbsent(stackKey(info), k -> new ArrayList<>()).add(info.getThreadName());
         }
-        StringBuilder text = new StringBuilder("Where the stuck workers are:\n");
+        StringBuilder text = new StringBuilder(header);
         threadsByStack.forEach((stack, names) -> text.append("  ").append(Format.count(names.size()))
                 .append(names.size() == 1 ? " worker (" : " workers (").append(namesSample(names)).append(") ")
                 .append(stack));
@@ -231,9 +243,5 @@ public final class StuckThreads {
     private static String lockName(LockInfo lock) {
         String name = lock.getClassName();
         return name.substring(name.lastIndexOf('.') + 1) + "@" + Integer.toHexString(lock.getIdentityHashCode());
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

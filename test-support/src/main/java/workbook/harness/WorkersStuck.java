@@ -4,8 +4,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Thrown by {@link Stress} when workers were still running at the deadline: a deadlock, a lock never released,
- * or a loop that never ends. The message is the diagnosis; exceptions that workers threw before are attached as
+ * Thrown by {@link Stress} when workers were still running at the deadline and the run was not advancing (see
+ * {@link Patience}): a deadlock, a lock never released, a lost wake-up, or a loop that never ends. The message is the
+ * diagnosis; exceptions that workers threw before are attached as
  * suppressed, because they often explain the hang (a worker that died holding a lock).
  */
 public final class WorkersStuck extends StressFailed {
