@@ -13,13 +13,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * Lesson 08 · wrong fix: one lock registry for all members, made static
  *
  * The exercise's flaw looks like "two members, two registries", so this version keeps lesson 07's registry, made
- * with computeIfAbsent, in a static field: one registry, and one lock per key, for every KeyCounters. In the test,
- * which runs both members in one JVM, the two members do share it, and the count comes out right. In production
- * each member is its own JVM with its own static field, and the increments overlap as in the exercise. A static
- * field is shared by a JVM, not by a cluster.
+ * with computeIfAbsent, in a static field: one registry, and one lock per key, for every KeyCounters of a JVM. In
+ * production each member is its own JVM with its own static field, and the increments overlap as in the exercise.
+ * A static field is shared by a JVM, not by a cluster. (The test runs both members in one JVM, but gives each its
+ * own copy of the class, as two machines would have: each member gets a registry of its own there too.)
  *
- * Caught by: twoMembersCountAnExistingKeyTwice, twoMembersCountANewKeyTwice (member 2's thread waits for a lock
- * that member 1's thread holds, outside the map: a lock of this JVM)
+ * Caught by: twoMembersCountAnExistingKeyTwice, twoMembersCountANewKeyTwice (and, on most runs, by
+ * eightThreadsOnTwoMembersCountEveryIncrement)
  */
 public class KeyCounters {
 

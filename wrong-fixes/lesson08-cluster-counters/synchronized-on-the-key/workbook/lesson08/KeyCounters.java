@@ -12,10 +12,13 @@ import java.util.TreeMap;
  * object (without intern(), two requests for "a" bring two different Strings, and nobody waits for anybody). In
  * one JVM that is a lock per key. But a monitor belongs to an object in one JVM's memory; a member on another
  * machine has its own interned "a" and never waits for this one. The test runs both members in one JVM, where
- * they do share the monitor, and so it checks where each thread waited.
+ * they do share the interned String (no class loader separates it), and so it checks where each thread waited, and
+ * whether anything of the cluster's also guarded the update. Here nothing does: the put overwrites the key without
+ * the map's lock.
  *
  * Caught by: twoMembersCountAnExistingKeyTwice, twoMembersCountANewKeyTwice (member 2's thread waits for a monitor
- * that member 1's thread holds, outside the map: a lock of this JVM)
+ * that member 1's thread holds, outside the map, and member 1 stores with neither the map's lock nor an atomic
+ * map operation)
  */
 public class KeyCounters {
 

@@ -19,6 +19,10 @@ import java.util.UUID;
  * loopback only (127.0.0.1), find each other through an explicit member list (no multicast), do not phone home and
  * log nothing. The cluster's name is new on every run and every port is one the operating system had free, so two
  * builds on one machine never join each other. {@link #close()} stops every member and waits for its threads to end.
+ *
+ * <p>Each member has a {@link MemberClassLoader} of its own, as each machine has its own copy of the code: the tests
+ * make a member's {@code KeyCounters} with it, and the member loads with it what another member sends it to run
+ * (an entry processor, say).
  */
 final class Cluster implements AutoCloseable {
 
@@ -27,12 +31,14 @@ final class Cluster implements AutoCloseable {
 
     private final String name = "lesson08-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<HazelcastInstance> members = new ArrayList<>();
+    private final List<MemberClassLoader> classLoaders = new ArrayList<>();
 
     /** Starts {@code size} members and returns once they have all joined one cluster. */
     static Cluster start(int size) {
         Cluster cluster = new Cluster();
         try {
             for (int i = 1; i <= size; i++) {
+                cluster.classLoaders.add(new MemberClassLoader(i));
                 cluster.members.add(Hazelcast.newHazelcastInstance(cluster.config(i)));
             }
         } catch (RuntimeException | Error e) {
@@ -47,8 +53,14 @@ final class Cluster implements AutoCloseable {
         return members.get(number - 1);
     }
 
+    /** Member {@code number}'s own copy of the code under test. */
+    ClassLoader classLoader(int number) {
+        return classLoaders.get(number - 1);
+    }
+
     private Config config(int number) {
         Config config = new Config();
+        config.setClassLoader(classLoaders.get(number - 1));
         config.setClusterName(name);
         config.setInstanceName(name + "-member-" + number);
         config.setProperty("hazelcast.logging.type", "none");
@@ -97,6 +109,7 @@ final class Cluster implements AutoCloseable {
     @Override
     public void close() {
         members.forEach(member -> member.getLifecycleService().terminate());
+        classLoaders.forEach(MemberClassLoader::close);
         long deadline = System.nanoTime() + THREADS_END_WITHIN.toNanos();
         List<Thread> left = threads();
         while (!left.isEmpty() && System.nanoTime() < deadline) {

@@ -43,7 +43,7 @@ class KeyCountersTest {
     @Order(1)
     @DisplayName("8 threads on two members × 50 increments over 4 keys, 2 of them new, count every increment")
     void eightThreadsOnTwoMembersCountEveryIncrement() {
-        KeyCounters[] onMember = {new KeyCounters(readersDict(1)), new KeyCounters(counts(2))};
+        MemberCounters[] onMember = {keyCounters(1, readersDict(1)), keyCounters(2, counts(2))};
 
         // Worker w runs on member w % 2 + 1; its i-th increment goes to KEYS[(w + i) % 4], so every key gets an
         // equal share from both members.
@@ -97,13 +97,14 @@ class KeyCountersTest {
 
     /**
      * A thread on each member calls {@code increment(key)} once, on the reader's dict, the two in lockstep at the
-     * map (see {@link Lockstep}); afterwards {@code key} must count {@code expected}, and neither thread may have
-     * waited for a lock that only this JVM, where the test runs both members, knows.
+     * map (see {@link Lockstep}); afterwards {@code key} must count {@code expected}. Neither thread may spin for
+     * ever, nor count right only because it waited for a lock that only this JVM, where the test runs both members,
+     * knows; and what a thread threw is thrown here, after the count.
      */
     private void twoMembersIncrement(String key, int expected) {
         Lockstep lockstep = new Lockstep();
-        KeyCounters[] onMember = {new KeyCounters(WatchedMap.of(readersDict(1), MAP, lockstep)),
-                new KeyCounters(WatchedMap.of(counts(2), MAP, lockstep))};
+        MemberCounters[] onMember = {keyCounters(1, WatchedMap.of(readersDict(1), MAP, lockstep)),
+                keyCounters(2, WatchedMap.of(counts(2), MAP, lockstep))};
 
         // Each member gets its own String for the key, as it would from its own request: equal, not identical.
         Stress.run(2, worker -> lockstep.run(worker + 1, () -> onMember[worker].increment(new String(key))));
@@ -112,26 +113,52 @@ class KeyCountersTest {
         Integer actual = countOf(snapshot, key);
         String timeline = "  " + String.join("\n  ", lockstep.timeline()) + "\n  "
                 + String.format("%-22s%s", "main:", "snapshot() → " + snapshot);
-        assertThat(actual)
-                .withFailMessage(() -> "a thread on each member incremented \"" + key + "\" once: expected count "
-                        + expected + ", actual " + actual + ".\n\n"
-                        + "Each thread used its own member's KeyCounters. They took turns at the cluster's map, member"
-                        + " 1's thread first, and after\nevery read the other thread went on:\n\n"
-                        + timeline + "\n\n"
-                        + "Both threads acted on the same read, and one of the two increments did not reach the map."
-                        + "\n" + lockstep.picture("a thread on each member incremented \"" + key + "\" once: expected"
-                        + " count " + expected + ", actual " + actual, "snapshot() → " + snapshot) + "\n" + HINTS)
-                .isEqualTo(expected);
-        String waiter = lockstep.jvmLockWaiter();
-        assertThat(waiter)
+        String stuck = lockstep.stuck();
+        assertThat(stuck)
+                .withFailMessage(() -> "a thread on each member incremented \"" + key + "\" once, and one of them is"
+                        + " stuck in a spin that can never succeed:\n\n" + timeline + "\n\n"
+                        + stuck + ".\nNothing else in this test changes the map, so that attempt fails for ever; the"
+                        + " test stopped it. A retry must\nread again what it compares with, and a lock it waits for"
+                        + " must be one that its holder lets go.\n" + HINTS)
+                .isNull();
+        List<Throwable> thrown = lockstep.thrown();
+        if (actual == null || actual != expected) {
+            throw new AssertionError("a thread on each member incremented \"" + key + "\" once: expected count "
+                    + expected + ", actual " + actual + ".\n\n"
+                    + "Each thread used its own member's KeyCounters. They took turns at the cluster's map, member"
+                    + " 1's thread first, and after\nevery read the other thread went on:\n\n"
+                    + timeline + "\n\n"
+                    + (thrown.isEmpty()
+                            ? "Both threads acted on the same read, and one of the two increments did not reach the"
+                                    + " map."
+                            : lockstep.thrower(thrown.get(0)) + "'s increment threw "
+                                    + Lockstep.summary(thrown.get(0)) + " (its stack trace is this failure's cause).")
+                    + "\n" + lockstep.picture("a thread on each member incremented \"" + key + "\" once: expected"
+                            + " count " + expected + ", actual " + actual, "snapshot() → " + snapshot)
+                    + "\n" + HINTS, thrown.isEmpty() ? null : thrown.get(0));
+        }
+        String unguarded = lockstep.unguardedJvmLockWait();
+        assertThat(unguarded)
                 .withFailMessage(() -> "a thread on each member incremented \"" + key + "\" once, and the count is"
                         + " right (" + actual + ") only because this test runs both\nmembers in one JVM, where they"
-                        + " share a lock of the code under test:\n\n"
+                        + " share an object that the code under test locks:\n\n"
                         + timeline + "\n\n"
-                        + "That lock is an object in one JVM's memory. On two machines each member has its own: "
-                        + waiter.substring(0, waiter.indexOf(" (")) + "\ndoes not wait, reads the count before the"
-                        + " other member writes it, and one of the two increments is lost.\n" + HINTS)
+                        + unguarded + ".\nAn interned String or an object of the JDK is one object in one JVM's"
+                        + " memory. On two machines each member has its own:\nthe waiting member does not wait, and"
+                        + " nothing of the cluster's guards the update (neither the map's lock nor an atomic map\n"
+                        + "operation), so it reads the count before the other member writes it, and one of the two"
+                        + " increments is lost.\n" + HINTS)
                 .isNull();
+        for (Throwable e : thrown) {
+            throw new AssertionError(lockstep.thrower(e) + "'s increment of \"" + key + "\" threw "
+                    + Lockstep.summary(e) + ":\n\n"
+                    + timeline + "\n" + HINTS, e);
+        }
+    }
+
+    /** Member {@code member}'s own KeyCounters (its own class, as on a machine of its own), counting in {@code map}. */
+    private MemberCounters keyCounters(int member, IMap<String, Map<String, Integer>> map) {
+        return new MemberCounters(cluster.classLoader(member), map);
     }
 
     /** Member {@code member}'s handle on the cluster's map of counts. */

@@ -18,9 +18,9 @@ final class WatchedMap {
         Object around(String map, Method method, Object[] args, Call call) throws Throwable;
     }
 
-    /** The map's own call, to be made once. */
+    /** The map's own call, to be made once, with the arguments given (the caller's, or the watcher's own). */
     interface Call {
-        Object proceed() throws Throwable;
+        Object proceed(Object[] args) throws Throwable;
     }
 
     private WatchedMap() {
@@ -35,7 +35,7 @@ final class WatchedMap {
                         return invoke(map, method, args);
                     }
                     return watcher.around(name, method, args == null ? new Object[0] : args,
-                            () -> invoke(map, method, args));
+                            asked -> invoke(map, method, asked));
                 });
     }
 
