@@ -2,11 +2,16 @@ package workbook.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The audited lock audits each outermost release, and times the holds it is asked to time. */
-@DisplayName("AuditedLock audits every release and times holds")
+/**
+ * The audited lock audits each outermost release, times the holds it is asked to time, and announces each outermost
+ * acquisition before it is tried.
+ */
+@DisplayName("AuditedLock audits every release, times holds and announces acquisitions")
 class AuditedLockTest {
 
     final AuditedLock lock = new AuditedLock();
@@ -41,5 +46,32 @@ class AuditedLockTest {
         }
         assertThat(lock.timedHolds()).isEqualTo(10);
         assertThat(lock.holdCpuNanos(0.5)).isNotNegative().isLessThanOrEqualTo(lock.holdCpuNanos(0.9));
+    }
+
+    @Test
+    @DisplayName("every outermost acquisition is announced before it is tried, while the lock is not held yet")
+    void outermostAcquisitionsAreAnnounced() throws InterruptedException {
+        AtomicInteger announced = new AtomicInteger();
+        AtomicInteger whileHeld = new AtomicInteger();
+        lock.beforeAcquiring(() -> {
+            announced.incrementAndGet();
+            if (lock.isHeldByCurrentThread()) {
+                whileHeld.incrementAndGet();
+            }
+        });
+        lock.lock();
+        lock.lock(); // re-entrant: not announced
+        assertThat(lock.tryLock()).isTrue(); // re-entrant: not announced
+        lock.unlock();
+        lock.unlock();
+        lock.unlock();
+        assertThat(lock.tryLock()).isTrue();
+        lock.unlock();
+        assertThat(lock.tryLock(1, TimeUnit.SECONDS)).isTrue();
+        lock.unlock();
+        lock.lockInterruptibly();
+        lock.unlock();
+        assertThat(announced).hasValue(4);
+        assertThat(whileHeld).hasValue(0);
     }
 }

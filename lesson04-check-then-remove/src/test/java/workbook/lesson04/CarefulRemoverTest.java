@@ -1,10 +1,14 @@
 package workbook.lesson04;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static workbook.harness.Format.count;
 import static workbook.harness.ModelCheck.check;
 import static workbook.harness.ModelCheck.concurrently;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -24,10 +28,13 @@ class CarefulRemoverTest {
     /** The exercise, and wrong fixes such as a lock around the check alone, fail within the first few tries. */
     static final int INTERLEAVINGS = 50;
     static final String HINTS = "Hints: lesson04-check-then-remove/README.md";
+    /** Entries put into the emptied map of the stress test, to check that its size() still counts right. */
+    static final int PUT_BACK = 1_000;
 
     @Test
     @Order(1)
-    @DisplayName("1,000 workers each remove 20 entries: every value handed back exactly once, none left, no KeyError")
+    @DisplayName("1,000 workers each remove 20 entries: every value handed back exactly once, none left, no KeyError,"
+            + " and the map's own rules kept: no change from inside a compute function, size() true to its entries")
     void everyValueIsHandedBackExactlyOnce() {
         Removals removals = new Removals(WORKERS, SHARE);
         SwitchAfterCheckMap shared = removals.fill(new SwitchAfterCheckMap(removals.entries()));
@@ -42,12 +49,16 @@ class CarefulRemoverTest {
         });
 
         List<String> problems = removals.problems(shared);
-        assertThat(problems)
-                .withFailMessage(() -> String.join("\n", problems) + "\n"
+        List<String> brokenContract = new ArrayList<>();
+        shared.brokenRule().ifPresent(brokenContract::add);
+        brokenContract.addAll(countOfEntriesAfterMorePuts(shared, removals.entries()));
+        assertThat(problems.isEmpty() && brokenContract.isEmpty())
+                .withFailMessage(() -> (problems.isEmpty() ? "" : String.join("\n", problems) + "\n"
                         + "Checking containsKey first does not help: the answer is stale the moment it is returned."
                         + " Between the check and the pop, another worker can pop the key.\n"
-                        + forcedSwitch(shared.forced.story()) + HINTS)
-                .isEmpty();
+                        + forcedSwitch(shared.forced.story()))
+                        + (brokenContract.isEmpty() ? "" : String.join("\n", brokenContract) + "\n") + HINTS)
+                .isTrue();
     }
 
     @Test
@@ -75,6 +86,38 @@ class CarefulRemoverTest {
                             + " of 2 entries are left. "
                             + HINTS);
         });
+    }
+
+    /**
+     * The map's own bookkeeping: its size() must match the entries it holds, now and after {@value #PUT_BACK} more
+     * puts. A ConcurrentHashMap keeps its size in a counter of its own, which an entry removed twice (a remove
+     * inside a remapping function that then returns null) leaves too low for good; size() shows 0 at worst, so an
+     * emptied map looks right until something is put back.
+     */
+    private static List<String> countOfEntriesAfterMorePuts(ConcurrentMap<Integer, Integer> map, int firstNewKey) {
+        List<String> problems = new ArrayList<>();
+        int held = entriesWalked(map);
+        if (map.size() != held) {
+            problems.add("The map's size() says " + count(map.size()) + ", but it holds " + count(held)
+                    + " entries: its count of entries is wrong.");
+        }
+        for (int key = firstNewKey; key < firstNewKey + PUT_BACK; key++) {
+            map.put(key, key);
+        }
+        int heldAfter = entriesWalked(map);
+        if (map.size() != heldAfter) {
+            problems.add("After " + count(PUT_BACK) + " more puts, the map's size() says " + count(map.size())
+                    + ", but it holds " + count(heldAfter) + " entries: its count of entries is wrong.");
+        }
+        return problems;
+    }
+
+    private static int entriesWalked(Map<Integer, Integer> map) {
+        int entries = 0;
+        for (Iterator<Integer> keys = map.keySet().iterator(); keys.hasNext(); keys.next()) {
+            entries++;
+        }
+        return entries;
     }
 
     private static String forcedSwitch(List<String> story) {

@@ -1,16 +1,16 @@
 package workbook.lesson04;
 
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import workbook.harness.ForcedSwitch;
 
 /**
  * The shared map of the stress test: a ConcurrentHashMap that puts a context switch between a thread's check and
  * its act, where the seed writes "<context switch>". The first time a thread removes a key that its own last
  * containsKey found, it is held until another thread has removed that key. Code that never checks before it removes
- * is not held, nor is a thread that removes while holding a lock.
+ * is not held, nor is a thread that removes while holding a lock. It also notices a compute
+ * method's function that changes the map (see NoChangesWhileRemappingMap).
  */
-final class SwitchAfterCheckMap extends ConcurrentHashMap<Integer, Integer> {
+final class SwitchAfterCheckMap extends NoChangesWhileRemappingMap {
 
     final ForcedSwitch forced = new ForcedSwitch(1);
 

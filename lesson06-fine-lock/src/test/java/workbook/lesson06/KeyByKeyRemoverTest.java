@@ -53,8 +53,9 @@ class KeyByKeyRemoverTest {
 
     @Test
     @Order(1)
-    @DisplayName("1,000 workers remove 100 entries each: every call under the lock, one removal per hold,"
-            + " at most 3 map operations per entry plus one walk over the table, every entry removed once")
+    @DisplayName("1,000 workers remove 100 entries each: every call under the lock, one removal per hold, others"
+            + " removing between two removals of one call, at most 3 map operations per entry plus one walk over the"
+            + " table, every entry removed once")
     void workersRemoveKeyByKeyInLinearWork() throws Throwable {
         removeAllEntries(THREADS);
     }
@@ -95,8 +96,10 @@ class KeyByKeyRemoverTest {
         long budget = (long) OPERATIONS_PER_ENTRY * entries + map.tableSlots();
         map.limitWork(budget);
         AtomicLong removalsAtLastRelease = new AtomicLong();
+        OthersGetIn othersGetIn = new OthersGetIn(lock);
         lock.onRelease(() -> {
             long inThisHold = map.removals() - removalsAtLastRelease.getAndSet(map.removals());
+            othersGetIn.released(inThisHold);
             return inThisHold <= 1 ? null
                     : Thread.currentThread().getName() + " removed " + count(inThisHold)
                             + " entries in one hold of the lock";
@@ -111,6 +114,9 @@ class KeyByKeyRemoverTest {
         map.assertEveryCallGuarded(HINTS);
         assertOneRemovalPerHold(lock);
         assertLinearWork(map, entries, budget);
+        othersGetIn.nobodyGotIn(workers).ifPresent(problem -> {
+            throw new AssertionError(problem + "\n" + HINTS);
+        });
         if (crashed != null) {
             throw crashed;
         }

@@ -22,8 +22,18 @@ class KeyCountersTest {
 
     static final int THREADS = 1_000;
     static final int INCREMENTS_PER_THREAD = 1_000;
-    /** "a" and "b" are in the reader's dict from the start; the other six appear on first use. */
-    static final List<String> KEYS = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+    /**
+     * Keys as real input has them, beside the reader's: long, with hash codes far outside the JDK's cache of small
+     * boxed numbers (-128 to 127). A lock on a boxed value derived from a key, such as
+     * {@code Integer.valueOf(key.hashCode())}, is one shared object for "a" (97) but a new object on every call for
+     * these. The first is in the dict from the start, with a count far outside that cache as well; the second
+     * appears on first use.
+     */
+    static final String LONG_KEY = "customer-7f3a9c21-5b4e-4d2a-9e61-0c8b7a5d4e3f";
+    static final int LONG_KEYS_COUNT = 1_000_000;
+    static final String NEW_LONG_KEY = "session:9b2e6d1f-4c8a-47e3-a05b-3e7d91c2f6a8";
+    /** "a", "b" and LONG_KEY are in the reader's dict from the start; the other seven appear on first use. */
+    static final List<String> KEYS = List.of("a", "b", "c", "d", "e", "f", "g", "h", LONG_KEY, NEW_LONG_KEY);
     /**
      * The race needs two context switches at the right places, and the model checker tries every interleaving with
      * one switch first, then more; how many tries it takes to reach the race grows with the steps a version makes
@@ -36,16 +46,18 @@ class KeyCountersTest {
 
     @Test
     @Order(1)
-    @DisplayName("1,000 threads × 1,000 increments over 8 keys, 6 of them new, count every increment of every key")
+    @DisplayName("1,000 threads × 1,000 increments over 10 keys, 7 of them new, 2 long, count every increment of"
+            + " every key")
     void thousandThreadsCountEveryIncrement() {
         KeyCounters counters = new KeyCounters();
-        // The reader's starting point: {"a": {"count": 1}, "b": {"count": 2}}.
+        // The reader's starting point, {"a": {"count": 1}, "b": {"count": 2}}, and a long key counted once.
         counters.increment("a");
         counters.increment("b");
         counters.increment("b");
+        counters.increment(keyOfItsOwn(LONG_KEY));
 
-        // Worker w's i-th increment goes to KEYS[(w + i) % 8]: every key gets an equal share, and each new key is
-        // the very first increment of 125 workers, who all start at the same moment. Each worker has keys of its
+        // Worker w's i-th increment goes to KEYS[(w + i) % 10]: every key gets an equal share, and each new key is
+        // the very first increment of 100 workers, who all start at the same moment. Each worker has keys of its
         // own, equal to every other worker's but not the same objects, as keys read from input would be.
         Stress.run(THREADS, worker -> {
             List<String> keys = keysOfItsOwn(KEYS);
@@ -58,6 +70,7 @@ class KeyCountersTest {
         KEYS.forEach(key -> expected.put(key, (long) THREADS * INCREMENTS_PER_THREAD / KEYS.size()));
         expected.merge("a", 1L, Long::sum);
         expected.merge("b", 2L, Long::sum);
+        expected.merge(LONG_KEY, 1L, Long::sum);
         Map<String, Map<String, Integer>> snapshot = counters.snapshot();
         List<String> wrong = new ArrayList<>();
         long lost = 0;
@@ -85,16 +98,20 @@ class KeyCountersTest {
 
     @Test
     @Order(2)
-    @DisplayName("two threads that use a new key at the same moment count 2, in the worst interleaving")
+    @DisplayName("two threads that use a new key at the same moment count 2, in the worst interleaving, for \"c\""
+            + " and for a long key")
     void twoThreadsCountANewKeyTwice() {
         twoThreadsIncrement("c", 2);
+        twoThreadsIncrement(NEW_LONG_KEY, 2);
     }
 
     @Test
     @Order(3)
-    @DisplayName("two threads that increment an existing key at the same moment add 2, in the worst interleaving")
+    @DisplayName("two threads that increment an existing key at the same moment add 2, in the worst interleaving,"
+            + " for \"a\" at 1 and for a long key at 1,000,000")
     void twoThreadsCountAnExistingKeyTwice() {
         twoThreadsIncrement("a", 3);
+        twoThreadsIncrement(LONG_KEY, LONG_KEYS_COUNT + 2);
     }
 
     @Test
@@ -132,7 +149,7 @@ class KeyCountersTest {
         Integer actual = countOf(snapshot, key);
         assertThat(actual)
                 .withFailMessage(() -> "two threads each incremented \"" + key + "\" once: expected count "
-                        + expected + ", actual " + actual + ".\n\n"
+                        + count(expected) + ", actual " + (actual == null ? null : count(actual)) + ".\n\n"
                         + "After every lookup in the maps the test handed in, the thread was held until the other"
                         + " had made the same\nlookup (or waited for a lock); then the one that got there first"
                         + " went on first. Every call on those maps is\nlisted with what it returned, and [holding …]"
@@ -146,11 +163,15 @@ class KeyCountersTest {
                 .isEqualTo(expected);
     }
 
-    /** The reader's starting point, {"a": {"count": 1}, "b": {"count": 2}}, in maps that {@code watcher} sees. */
+    /**
+     * The reader's starting point, {"a": {"count": 1}, "b": {"count": 2}}, and LONG_KEY at 1,000,000, in maps that
+     * {@code watcher} sees.
+     */
     private static ConcurrentMap<String, ConcurrentMap<String, Integer>> readersDict(WatchedMap.Watcher watcher) {
         ConcurrentMap<String, ConcurrentMap<String, Integer>> d = new WatchedMap<>("counts", watcher);
         d.put("a", counter("a", 1, watcher));
         d.put("b", counter("b", 2, watcher));
+        d.put(LONG_KEY, counter(LONG_KEY, LONG_KEYS_COUNT, watcher));
         return d;
     }
 

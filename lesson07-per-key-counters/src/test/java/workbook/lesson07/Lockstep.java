@@ -1,5 +1,7 @@
 package workbook.lesson07;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -21,13 +23,24 @@ import workbook.harness.picture.JournalPicture;
  * its next lookup, and only then the other. The interleaving is the same on every run and any number of CPUs.
  *
  * <p>A held thread also goes on when the other one waits for a lock, is done, or is held at a lookup this one never
- * makes, so code that is correct is never stuck. Every call on the maps goes into a journal, with what it returned
+ * makes, so code that is correct is never stuck. A thread that spins counts as waiting: one that keeps calling a
+ * non-blocking acquire (tryLock() on a lock the held thread has, a compare-and-set that keeps failing) waits as
+ * surely as one parked in lock(), only it stays runnable. It is seen by its CPU time, which grows while it makes no
+ * call on the maps; a thread that does real work between two calls of these small methods uses a few microseconds. Every call on the maps goes into a journal, with what it returned
  * and which locks the thread held as it made it; the journal becomes the failure's timeline.
  */
 final class Lockstep implements WatchedMap.Watcher {
 
     /** A safety net only: neither the exercise nor a correct solution is ever held this long. */
     private static final long PATIENCE_NANOS = 2_000_000_000L;
+    /**
+     * CPU time a thread may use in the code under test without a call on the maps before it counts as spinning. The
+     * calls of increment are microseconds apart (class loading and linking are over by the lockstep tests, which run
+     * after the stress test), so 20 ms is thousands of times that; a spinner on a shared CPU uses it within tens of
+     * milliseconds, far less than PATIENCE_NANOS.
+     */
+    private static final long SPIN_CPU_NANOS = 20_000_000L;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private record Step(String thread, String call) {
     }
@@ -38,6 +51,9 @@ final class Lockstep implements WatchedMap.Watcher {
      * of these maps or on a class being loaded; even while it runs the code under test. See waitsForALock.
      */
     private final Map<Thread, AtomicLong> bookkeeping = new ConcurrentHashMap<>();
+    /** Per thread: its CPU time as it left its last call on the maps (or started). */
+    private final Map<Thread, Long> cpuAtLastCall = new ConcurrentHashMap<>();
+    private final Set<Thread> seenSpinning = ConcurrentHashMap.newKeySet();
     private final Map<Thread, String> labels = new ConcurrentHashMap<>();
     private final AtomicInteger labelled = new AtomicInteger();
     private final Set<Thread> finished = ConcurrentHashMap.newKeySet();
@@ -53,6 +69,7 @@ final class Lockstep implements WatchedMap.Watcher {
     void run(Runnable body) {
         Thread me = Thread.currentThread();
         bookkeeping.put(me, new AtomicLong());
+        cpuAtLastCall.put(me, CPU.getCurrentThreadCpuTime());
         threads.add(me);
         try {
             body.run();
@@ -76,6 +93,7 @@ final class Lockstep implements WatchedMap.Watcher {
                 note(describe(call) + holdings(call));
             }
         } finally {
+            cpuAtLastCall.put(me, CPU.getCurrentThreadCpuTime());
             myBookkeeping.incrementAndGet();
         }
     }
@@ -124,7 +142,7 @@ final class Lockstep implements WatchedMap.Watcher {
     private boolean mayGoOn(Thread me, String lookup) {
         for (Thread other : threads) {
             if (other != me) {
-                if (finished.contains(other) || waitsForALock(other)) {
+                if (finished.contains(other) || waitsForALock(other) || spins(other)) {
                     return true;
                 }
                 String otherHeldAt = heldAt.get(other);
@@ -155,9 +173,33 @@ final class Lockstep implements WatchedMap.Watcher {
         return waits && before % 2 == 0 && itsBookkeeping.get() == before;
     }
 
+    /**
+     * Whether {@code thread} spins in the code under test: runnable, and it has used {@link #SPIN_CPU_NANOS} of CPU
+     * time since its last call on the maps without making another. Read as in {@link #waitsForALock}: only while its
+     * bookkeeping counter is even and unchanged. The first time, the journal says so.
+     */
+    private boolean spins(Thread thread) {
+        AtomicLong itsBookkeeping = bookkeeping.get(thread);
+        long before = itsBookkeeping.get();
+        if (before % 2 != 0 || thread.getState() != Thread.State.RUNNABLE) {
+            return false;
+        }
+        long cpuSinceLastCall = CPU.getThreadCpuTime(thread.getId()) - cpuAtLastCall.get(thread);
+        boolean spins = cpuSinceLastCall >= SPIN_CPU_NANOS && itsBookkeeping.get() == before;
+        if (spins && seenSpinning.add(thread)) {
+            note(thread, String.format("… spins: %d ms of CPU time without a call on the maps, waiting as if in"
+                    + " lock()", cpuSinceLastCall / 1_000_000));
+        }
+        return spins;
+    }
+
     /** Journals {@code call}; the thread that makes the first call is "Thread 1". */
-    private synchronized void note(String call) {
-        String thread = labels.computeIfAbsent(Thread.currentThread(), t -> "Thread " + labelled.incrementAndGet());
+    private void note(String call) {
+        note(Thread.currentThread(), call);
+    }
+
+    private synchronized void note(Thread caller, String call) {
+        String thread = labels.computeIfAbsent(caller, t -> "Thread " + labelled.incrementAndGet());
         journal.add(new Step(thread, call));
     }
 

@@ -37,6 +37,7 @@ public final class AuditedLock extends ReentrantLock {
     private static final long serialVersionUID = 1L;
 
     private transient Supplier<String> audit = () -> null;
+    private transient Runnable beforeAcquiring = () -> { };
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private long acquisitions; // changed only by the holder
@@ -50,6 +51,15 @@ public final class AuditedLock extends ReentrantLock {
     /** Runs {@code audit} each time a thread is about to release the lock, while it still holds it. */
     public void onRelease(Supplier<String> audit) {
         this.audit = audit;
+    }
+
+    /**
+     * Runs {@code step} each time a thread is about to take the lock, before it tries, while it does not hold it yet
+     * (re-entrant acquisitions are not announced). A test can hold the thread there, between two holds, to let
+     * others in.
+     */
+    public void beforeAcquiring(Runnable step) {
+        this.beforeAcquiring = step;
     }
 
     /** From now on, measures the CPU time of every hold; see {@link #holdCpuNanos(double)}. */
@@ -92,18 +102,21 @@ public final class AuditedLock extends ReentrantLock {
 
     @Override
     public void lock() {
+        aboutToAcquire();
         super.lock();
         acquired();
     }
 
     @Override
     public void lockInterruptibly() throws InterruptedException {
+        aboutToAcquire();
         super.lockInterruptibly();
         acquired();
     }
 
     @Override
     public boolean tryLock() {
+        aboutToAcquire();
         boolean taken = super.tryLock();
         if (taken) {
             acquired();
@@ -113,6 +126,7 @@ public final class AuditedLock extends ReentrantLock {
 
     @Override
     public boolean tryLock(long timeout, TimeUnit unit) throws InterruptedException {
+        aboutToAcquire();
         boolean taken = super.tryLock(timeout, unit);
         if (taken) {
             acquired();
@@ -137,6 +151,12 @@ public final class AuditedLock extends ReentrantLock {
             }
         } finally {
             super.unlock();
+        }
+    }
+
+    private void aboutToAcquire() {
+        if (!isHeldByCurrentThread()) {
+            beforeAcquiring.run();
         }
     }
 
