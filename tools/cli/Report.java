@@ -150,6 +150,7 @@ final class Report {
         Files.writeString(dir.resolve("report.json"), json(outcomes));
         String table = markdown(outcomes);
         Files.writeString(dir.resolve("summary.md"), "## Workbook grade\n\n" + table);
+        Files.createDirectories(dir.resolve("surefire")); // the artifact's folder, also when no lesson left reports
         for (String lesson : outcomes.keySet()) {
             FileTrees.deleteTree(dir.resolve("surefire").resolve(lesson));
             FileTrees.copyTree(Workspace.STATE.resolve("results").resolve(lesson),
