@@ -26,8 +26,9 @@ import workbook.harness.picture.JournalPicture;
  * makes, so code that is correct is never stuck. A thread that spins counts as waiting: one that keeps calling a
  * non-blocking acquire (tryLock() on a lock the held thread has, a compare-and-set that keeps failing) waits as
  * surely as one parked in lock(), only it stays runnable. It is seen by its CPU time, which grows while it makes no
- * call on the maps; a thread that does real work between two calls of these small methods uses a few microseconds. Every call on the maps goes into a journal, with what it returned
- * and which locks the thread held as it made it; the journal becomes the failure's timeline.
+ * call on the maps; a thread that does real work between two calls of these small methods uses a few microseconds.
+ * Every call on the maps goes into a journal, with what it returned and which locks the thread held as it made it;
+ * the journal becomes the failure's timeline.
  */
 final class Lockstep implements WatchedMap.Watcher {
 
