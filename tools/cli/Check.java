@@ -14,90 +14,94 @@ import java.util.stream.Collectors;
 final class Check {
 
     static int all(List<String> args) throws Exception {
-        if (!OPTIONS.containsAll(args) || args.contains(FULL) && args.contains(LESSONS_ONLY)) {
-            System.err.println("check [" + FULL + " | " + LESSONS_ONLY + "] [" + SOLUTIONS_VERIFIED + "]");
+        if (!OPTIONS.containsAll(args) || args.contains(FULL) && args.contains(SECOND_JDK)) {
+            System.err.println("check [" + FULL + " | " + SECOND_JDK + "] [" + SOLUTIONS_VERIFIED + "]");
             return 2;
         }
         boolean full = args.contains(FULL);
-        boolean fixes = !args.contains(LESSONS_ONLY);
+        boolean secondJdk = args.contains(SECOND_JDK);
+        boolean fixes = !secondJdk;
         List<String> lessons = Workspace.lessons();
         List<String> problems = new ArrayList<>();
         boolean pinned = canPin();
         Map<String, Long> took = new LinkedHashMap<>();
         long mark = System.nanoTime();
 
-        if (args.contains(SOLUTIONS_VERIFIED)) {
-            System.out.println("1/5  ./mvnw -Psolutions verify   (every solution must pass): its reports, from the run"
-                    + " just before this one");
-        } else {
-            System.out.println("1/5  ./mvnw -Psolutions verify   (every solution must pass)");
-            Maven.Run solutions = Maven.run("check-solutions", List.of("-Psolutions", "verify"), null);
-            if (solutions.exitCode() != 0) {
-                problems.add("./mvnw -Psolutions verify failed (exit " + solutions.exitCode() + "); see "
-                        + Workspace.ROOT.relativize(solutions.logFile()) + Maven.errors(solutions.log()));
-            }
-            mark = lap(took, "solutions through Maven", mark);
-        }
         Map<String, Outcome> solutionsAll = new LinkedHashMap<>();
-        for (String lesson : lessons) {
-            solutionsAll.put(lesson, Outcome.read(lesson, "solution"));
-        }
-        System.out.println("2/5  ./mvnw test                 (every exercise must fail on its race assertion)");
-        // The harness's and the tool's own tests ran with the solutions; they do not depend on the variant.
-        Maven.run("check-exercises", List.of("test", "-pl", "!harness-tests,!tools/cli-tests",
-                "-Dmaven.test.failure.ignore=true"), null);
         Map<String, Outcome> exercises = new LinkedHashMap<>();
-        for (String lesson : lessons) {
-            exercises.put(lesson, Outcome.read(lesson, "exercise"));
-        }
-        mark = lap(took, "exercises through Maven", mark);
-        System.out.println("     both again through the fast path (watch, progress), which must agree with Maven");
         Runner runner = Runner.prepare();
+        if (secondJdk) {
+            System.out.println("1/5  on a second JDK: the exercises and solutions through the fast path only (Maven and"
+                    + " every fix: check " + FULL + ")");
+        } else {
+            if (args.contains(SOLUTIONS_VERIFIED)) {
+                System.out.println("1/5  ./mvnw -Psolutions verify   (every solution must pass): its reports, from the"
+                        + " run just before this one");
+            } else {
+                System.out.println("1/5  ./mvnw -Psolutions verify   (every solution must pass)");
+                Maven.Run solutions = Maven.run("check-solutions", List.of("-Psolutions", "verify"), null);
+                if (solutions.exitCode() != 0) {
+                    problems.add("./mvnw -Psolutions verify failed (exit " + solutions.exitCode() + "); see "
+                            + Workspace.ROOT.relativize(solutions.logFile()) + Maven.errors(solutions.log()));
+                }
+                mark = lap(took, "solutions through Maven", mark);
+            }
+            for (String lesson : lessons) {
+                solutionsAll.put(lesson, Outcome.read(lesson, "solution"));
+            }
+            System.out.println("2/5  ./mvnw test                 (every exercise must fail on its race assertion)");
+            // The harness's, the runner's and the tool's own tests ran with the solutions; they do not depend on the
+            // variant.
+            Maven.run("check-exercises", List.of("test", "-pl", "!harness-tests,!tools/runner,!tools/cli-tests",
+                    "-Dmaven.test.failure.ignore=true"), null);
+            for (String lesson : lessons) {
+                exercises.put(lesson, Outcome.read(lesson, "exercise"));
+            }
+            mark = lap(took, "exercises through Maven", mark);
+            System.out.println("     the exercises through the fast path as watch and progress run them, up to the first"
+                    + " failing test, on 2 CPUs: the same verdicts and tests as Maven's");
+            problems.addAll(failFastAgrees(lessons, exercises, runner));
+            mark = lap(took, "exercises up to the first failure", mark);
+        }
         List<Variant> fastVariants = new ArrayList<>();
         for (String lesson : lessons) {
             fastVariants.add(Variant.exercise(lesson));
             fastVariants.add(Variant.solution(lesson));
         }
-        Map<Variant, Outcome> fast = FastPath.runFast(fastVariants, runner, FastPath.allCpus());
-        for (Variant v : fastVariants) {
-            Outcome maven = (v.name().equals("exercise") ? exercises : solutionsAll).get(v.lesson());
-            String judgedByMaven = v.name().equals("exercise") ? maven.failsForTheRightReason() : passes(maven);
-            String judgedFast = v.name().equals("exercise") ? fast.get(v).failsForTheRightReason() : passes(fast.get(v));
-            problems.addAll(disagreement(v, maven, judgedByMaven, fast.get(v), judgedFast));
+        Map<String, Outcome> exercisesFast = new LinkedHashMap<>();
+        Map<String, Outcome> solutionsFast = new LinkedHashMap<>();
+        System.out.println("     every test of the exercises and solutions through the fast path, " + (pinned
+                ? "pinned to one CPU (" + pinning() + ")" : "on all CPUs (" + NO_TASKSET.strip() + ")")
+                + (secondJdk ? "" : "; each solution as Maven judged it"));
+        Map<Variant, Outcome> fast = pinned ? pinned(fastVariants, runner, false)
+                : FastPath.runFast(fastVariants, runner, FastPath.allCpus());
+        fast.forEach((v, o) -> (v.name().equals("exercise") ? exercisesFast : solutionsFast).put(v.lesson(), o));
+        for (String lesson : solutionsAll.keySet()) {
+            Outcome maven = solutionsAll.get(lesson);
+            problems.addAll(disagreement(Variant.solution(lesson), maven, passes(maven), solutionsFast.get(lesson),
+                    passes(solutionsFast.get(lesson))));
         }
-        mark = lap(took, "both on 2 CPUs", mark);
-        System.out.println("     the exercises again as watch and progress run them, up to the first failing test");
-        problems.addAll(failFastAgrees(lessons, exercises, runner));
-        mark = lap(took, "exercises up to the first failure", mark);
-        Map<String, Outcome> exercisesPinned = new LinkedHashMap<>();
-        Map<String, Outcome> solutionsPinned = new LinkedHashMap<>();
-        if (pinned) {
-            System.out.println("     and pinned to one CPU, through the fast path (" + pinning() + ")");
-            Map<Variant, Outcome> one = pinned(fastVariants, runner);
-            one.forEach((v, o) -> (v.name().equals("exercise") ? exercisesPinned : solutionsPinned).put(v.lesson(), o));
-            mark = lap(took, "both on 1 CPU", mark);
-        } else {
-            System.out.println(NO_TASKSET);
-        }
+        String fastWhere = pinned ? "on one CPU: " : "through the fast path: ";
+        mark = lap(took, "both " + (pinned ? "on 1 CPU" : "on all CPUs"), mark);
 
         System.out.println();
+        String cpus = !pinned ? "" : secondJdk ? " (1 CPU)" : " (1 and 2 CPUs)";
         System.out.printf("  %-28s %-22s %-22s %s%n", "lesson", "exercise fails?", "solution passes?", "");
         for (String lesson : lessons) {
             List<String> exerciseVerdicts = new ArrayList<>();
             List<String> solutionVerdicts = new ArrayList<>();
             judgeExercise(lesson, "", exercises.get(lesson), exerciseVerdicts);
-            judgeExercise(lesson, "on one CPU: ", exercisesPinned.get(lesson), exerciseVerdicts);
-            for (String where : List.of("", "on one CPU: ")) {
-                Outcome o = (where.isEmpty() ? solutionsAll : solutionsPinned).get(lesson);
+            judgeExercise(lesson, fastWhere, exercisesFast.get(lesson), exerciseVerdicts);
+            for (String where : List.of("", fastWhere)) {
+                Outcome o = (where.isEmpty() ? solutionsAll : solutionsFast).get(lesson);
                 if (o != null && !passes(o).isEmpty()) {
                     solutionVerdicts.add(where + passes(o));
                 }
             }
             String exerciseWhy = String.join("; ", exerciseVerdicts);
             String solutionWhy = String.join("; ", solutionVerdicts);
-            System.out.printf("  %-28s %-22s %-22s %s%n", lesson,
-                    (exerciseWhy.isEmpty() ? "yes" : "NO") + (pinned ? " (1 and 2 CPUs)" : ""),
-                    (solutionWhy.isEmpty() ? "yes" : "NO") + (pinned ? " (1 and 2 CPUs)" : ""),
+            System.out.printf("  %-28s %-22s %-22s %s%n", lesson, (exerciseWhy.isEmpty() ? "yes" : "NO") + cpus,
+                    (solutionWhy.isEmpty() ? "yes" : "NO") + cpus,
                     (exerciseWhy + " " + solutionWhy).strip());
             exerciseVerdicts.forEach(v -> problems.add(lesson + ": exercise " + v));
             solutionVerdicts.forEach(v -> problems.add(lesson + ": solution " + v));
@@ -134,12 +138,13 @@ final class Check {
         System.out.println("time: " + seconds(took) + "; load average " + Text.loadAverage());
         if (problems.isEmpty()) {
             System.out.println("check passed: " + lessons.size() + " exercises fail as intended and "
-                    + lessons.size() + " solutions pass" + (pinned ? " (each on 2 CPUs and on 1)"
-                    : " (taskset missing: not on 1 CPU)") + ", the fast path agrees with Maven on every exercise and"
-                    + " solution" + (full ? " and wrong fix" : "") + (fixes ? "; " + wrongFixes + " wrong fixes are"
-                    + " caught and " + rightFixes + " right fixes pass, " + (full && pinned ? "each on 2 CPUs and on 1"
-                    : pinned ? "each on 1 CPU (check --full: on 2 CPUs too, and through Maven)" : "each on all CPUs")
-                    : " (" + LESSONS_ONLY + ": no fixes)") + "; quoted code and CI files are current.");
+                    + lessons.size() + " solutions pass" + (secondJdk ? (pinned ? " on one CPU" : "")
+                    + " through the fast path (" + SECOND_JDK + ": no Maven, no fixes)" : (pinned
+                    ? " (each on 2 CPUs and on 1)" : " (taskset missing: not on 1 CPU)") + ", the fast path agrees"
+                    + " with Maven on every exercise and solution" + (full ? " and wrong fix" : "") + "; " + wrongFixes
+                    + " wrong fixes are caught and " + rightFixes + " right fixes pass, " + (full && pinned
+                    ? "each on 2 CPUs and on 1" : pinned ? "each on 1 CPU (check --full: on 2 CPUs too, and through"
+                    + " Maven)" : "each on all CPUs")) + "; quoted code and CI files are current.");
             return 0;
         }
         System.out.println("check FAILED:");
@@ -218,9 +223,10 @@ final class Check {
 
     static final String ONE_CPU = "0";
     static final String FULL = "--full";
-    static final String LESSONS_ONLY = "--lessons-only";
+    /** CI's second JDK: the exercises and solutions through the fast path, pinned; Maven and fixes run nightly. */
+    static final String SECOND_JDK = "--second-jdk";
     static final String SOLUTIONS_VERIFIED = "--solutions-verified";
-    static final List<String> OPTIONS = List.of(FULL, LESSONS_ONLY, SOLUTIONS_VERIFIED);
+    static final List<String> OPTIONS = List.of(FULL, SECOND_JDK, SOLUTIONS_VERIFIED);
 
     /** Where a fix runs: on every CPU of the machine, or pinned to one with taskset. */
     enum Condition {
@@ -320,7 +326,7 @@ final class Check {
         }
         Map<Variant, Outcome> fastOnOne = Map.of();
         if (onOne) {
-            fastOnOne = pinned(all, runner);
+            fastOnOne = kind == Fix.Kind.WRONG ? caughtFirst(fixes, variants, runner) : pinned(all, runner, false);
             lap(took, "on 1 CPU", mark);
         }
         System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", "lesson", kind.folder, "2 CPUs", "1 CPU", "vs Maven",
@@ -371,12 +377,35 @@ final class Check {
      * Runs each variant pinned to one CPU, through the fast path (see {@link FastPath#oneCpuEach}), in folders of its
      * own ({@code target/workbook/fast/<name>-on-1-cpu/}), so that the reports of its run on all CPUs stay readable.
      */
-    static Map<Variant, Outcome> pinned(List<Variant> variants, Runner runner) throws Exception {
+    static Map<Variant, Outcome> pinned(List<Variant> variants, Runner runner, boolean failFast) throws Exception {
         Map<Variant, Variant> onOneCpu = new LinkedHashMap<>();
         variants.forEach(v -> onOneCpu.put(v, new Variant(v.lesson(), v.name() + "-on-1-cpu", v.sources())));
-        Map<Variant, Outcome> ran = FastPath.runFast(List.copyOf(onOneCpu.values()), runner, FastPath.oneCpuEach());
+        Map<Variant, Outcome> ran = FastPath.runFast(List.copyOf(onOneCpu.values()), runner, FastPath.oneCpuEach(),
+                failFast);
         Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
         onOneCpu.forEach((v, pinned) -> outcomes.put(v, ran.get(pinned)));
+        return outcomes;
+    }
+
+    /**
+     * The wrong fixes pinned to one CPU, each lesson's tests up to its first failure, as watch runs them: a fix whose
+     * first failing test is one it names, failing on the race, is caught, and the tests after it would not change
+     * that. Every other fix (its first failure in a test it does not name, or a test it says gets stuck not reached)
+     * runs again with every test, and that run is its verdict.
+     */
+    static Map<Variant, Outcome> caughtFirst(List<Fix> fixes, Map<Fix, Variant> variants, Runner runner)
+            throws Exception {
+        Map<Variant, Outcome> outcomes = new LinkedHashMap<>(pinned(List.copyOf(variants.values()), runner, true));
+        List<Variant> again = new ArrayList<>();
+        for (Fix fix : fixes) {
+            if (!fix.judge(outcomes.get(variants.get(fix))).isEmpty()) {
+                again.add(variants.get(fix));
+            }
+        }
+        if (!again.isEmpty()) {
+            System.out.println("     " + again.size() + " not caught by their first failing test: again, every test");
+            outcomes.putAll(pinned(again, runner, false));
+        }
         return outcomes;
     }
 

@@ -22,15 +22,16 @@ import java.util.Set;
  *                            grading could not run
  *
  *   maintainers and CI
- *   check                    every solution passes and every exercise fails on its race assertion, through Maven
- *                            and through the fast path (tools/runner), which must agree, on all CPUs and pinned to
- *                            one CPU with taskset (where it exists); every wrong fix in wrong-fixes/ is caught by
+ *   check                    every solution passes and every exercise fails on its race assertion: through Maven
+ *                            (all CPUs); through the fast path (tools/runner) pinned to one CPU with taskset (where
+ *                            it exists), and the exercises up to their first failing test on all CPUs, as watch runs
+ *                            them; the fast path must agree with Maven; every wrong fix in wrong-fixes/ is caught by
  *                            the tests it names and every right fix in right-fixes/ passes, pinned to one CPU (on all
  *                            CPUs where taskset is missing); code quoted in READMEs matches the files; the CI,
  *                            Classroom 50 and IDE files are current. What CI runs on every change.
  *   check --full             the same, and every fix on all CPUs too, every wrong fix through Maven as well (the
  *                            fast path must agree): the whole matrix, run on a schedule
- *   check --lessons-only     only the exercises and solutions (CI's second JDK)
+ *   check --second-jdk       only the exercises and solutions, through the fast path, pinned (CI's second JDK)
  *   check --solutions-verified
  *                            read the reports of the ./mvnw -Psolutions verify that just ran instead of running it
  *                            again (CI's first step is that command)
