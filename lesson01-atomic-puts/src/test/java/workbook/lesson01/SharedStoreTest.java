@@ -5,6 +5,8 @@ import static workbook.harness.ModelCheck.check;
 import static workbook.harness.ModelCheck.concurrently;
 import static workbook.harness.ReadBack.valueOf;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import workbook.harness.ReadBack;
 import workbook.harness.ReadsDuringWrites;
 import workbook.harness.Stress;
 import workbook.harness.StressFailed;
+import workbook.harness.picture.RoundsChart;
 
 @DisplayName("Lesson 01 · atomic puts")
 class SharedStoreTest {
@@ -40,11 +43,13 @@ class SharedStoreTest {
     void thousandThreadsKeepEveryPut() {
         // Losses are near-certain on two or more CPUs, but not in every single round: up to ROUNDS fresh rounds,
         // and the first loss fails the test. (On one CPU each thread's puts fit in a time slice; see the next test.)
+        List<ReadBack> rounds = new ArrayList<>();
         for (int r = 1; r <= ROUNDS; r++) {
             String round = "round " + r + " of up to " + ROUNDS + ": ";
             SharedStore store = new SharedStore();
             putAllKeys(round, THREADS, KEYS_PER_THREAD, store);
-            assertEveryKeyReadsBack(round, THREADS * KEYS_PER_THREAD, store);
+            assertEveryKeyReadsBack(round, THREADS * KEYS_PER_THREAD, store, rounds, "lesson01 1,000 threads ×"
+                    + " 1,000 puts, round by round");
         }
     }
 
@@ -55,11 +60,13 @@ class SharedStoreTest {
     void fewThreadsKeepEveryPut() {
         // Two long-running threads: a resize of the large table takes longer than a time slice, so even one CPU
         // switches to the other thread while it is half done, and that thread's puts land in the half-moved table.
+        List<ReadBack> rounds = new ArrayList<>();
         for (int r = 1; r <= ROUNDS; r++) {
             String round = "round " + r + " of up to " + ROUNDS + ": ";
             SharedStore store = new SharedStore();
             putAllKeys(round, FEW_THREADS, MANY_KEYS / FEW_THREADS, store);
-            assertEveryKeyReadsBack(round, MANY_KEYS, store);
+            assertEveryKeyReadsBack(round, MANY_KEYS, store, rounds, "lesson01 2 threads × 500,000 puts, round by"
+                    + " round");
         }
     }
 
@@ -138,12 +145,21 @@ class SharedStoreTest {
         }
     }
 
-    private static void assertEveryKeyReadsBack(String round, int expected, SharedStore store) {
+    /** Reads every key back after a round, adds the result to {@code rounds}, and fails with their picture on a loss. */
+    private static void assertEveryKeyReadsBack(String round, int expected, SharedStore store, List<ReadBack> rounds,
+            String title) {
         ReadBack result = ReadBack.of(expected, store::get, store.size());
+        rounds.add(result);
         assertThat(result.complete())
                 .withFailMessage(() -> round + result.describe("puts") + "\n"
                         + "A HashMap is not a dict behind Python's GIL: two threads inside put() at once overwrite"
-                        + " each other's bucket, size counter or resized table, and the other put is gone.\n" + HINTS)
+                        + " each other's bucket, size counter or resized table, and the other put is gone.\n"
+                        + seeIt(RoundsChart.draw(title, "puts", rounds, ROUNDS)) + HINTS)
                 .isTrue();
+    }
+
+    /** The line naming the picture, and a line break; nothing where no picture was drawn. */
+    private static String seeIt(String line) {
+        return line.isEmpty() ? "" : line + "\n";
     }
 }

@@ -6,7 +6,9 @@ import static workbook.harness.ModelCheck.check;
 import static workbook.harness.ModelCheck.concurrently;
 import static workbook.harness.ReadBack.valueOf;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -19,6 +21,7 @@ import workbook.harness.ReadBack;
 import workbook.harness.ReadsDuringWrites;
 import workbook.harness.Stress;
 import workbook.harness.StressFailed;
+import workbook.harness.picture.RoundsChart;
 
 @DisplayName("Lesson 02 · putAll")
 class SharedStoreTest {
@@ -40,11 +43,13 @@ class SharedStoreTest {
     void thousandBatchesArriveWhole() {
         // Losses are near-certain on two or more CPUs, but not in every single round: up to ROUNDS fresh rounds,
         // and the first loss fails the test. (On one CPU each thread's putAll fits in a time slice; see the next test.)
+        List<ReadBack> rounds = new ArrayList<>();
         for (int r = 1; r <= ROUNDS; r++) {
             String round = "round " + r + " of up to " + ROUNDS + ": ";
             SharedStore store = new SharedStore();
             putAllBatches(round, THREADS, 1, store);
-            assertEveryEntryReadsBack(round, THREADS * BATCH, THREADS, store);
+            assertEveryEntryReadsBack(round, THREADS * BATCH, THREADS, store, rounds, "lesson02 1,000 threads ×"
+                    + " one putAll of 1,000, round by round");
         }
     }
 
@@ -56,11 +61,13 @@ class SharedStoreTest {
         // Two long-running threads: a resize of the large table takes longer than a time slice, so even one CPU
         // switches to the other thread while it is half done, and that thread's entries land in the half-moved table.
         int batchesEach = MANY_KEYS / BATCH / FEW_THREADS;
+        List<ReadBack> rounds = new ArrayList<>();
         for (int r = 1; r <= ROUNDS; r++) {
             String round = "round " + r + " of up to " + ROUNDS + ": ";
             SharedStore store = new SharedStore();
             putAllBatches(round, FEW_THREADS, batchesEach, store);
-            assertEveryEntryReadsBack(round, MANY_KEYS, FEW_THREADS * batchesEach, store);
+            assertEveryEntryReadsBack(round, MANY_KEYS, FEW_THREADS * batchesEach, store, rounds, "lesson02 2 threads"
+                    + " × 500 putAll calls of 1,000, round by round");
         }
     }
 
@@ -150,12 +157,22 @@ class SharedStoreTest {
         }
     }
 
-    private static void assertEveryEntryReadsBack(String round, int expected, int calls, SharedStore store) {
+    /** Reads every key back after a round, adds the result to {@code rounds}, and fails with their picture on a loss. */
+    private static void assertEveryEntryReadsBack(String round, int expected, int calls, SharedStore store,
+            List<ReadBack> rounds, String title) {
         ReadBack result = ReadBack.of(expected, store::get, store.size());
+        rounds.add(result);
+        String writes = "entries from " + count(calls) + " putAll calls";
         assertThat(result.complete())
-                .withFailMessage(() -> round + result.describe("entries from " + count(calls) + " putAll calls") + "\n"
+                .withFailMessage(() -> round + result.describe(writes) + "\n"
                         + "putAll on a HashMap is a loop of plain puts: one call is not one atomic step, and"
-                        + " concurrent calls overwrite each other's buckets and tables.\n" + HINTS)
+                        + " concurrent calls overwrite each other's buckets and tables.\n"
+                        + seeIt(RoundsChart.draw(title, writes, rounds, ROUNDS)) + HINTS)
                 .isTrue();
+    }
+
+    /** The line naming the picture, and a line break; nothing where no picture was drawn. */
+    private static String seeIt(String line) {
+        return line.isEmpty() ? "" : line + "\n";
     }
 }

@@ -1,13 +1,23 @@
 package workbook.harness;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.IntFunction;
 
 /**
  * The result of reading keys 0 … expected-1 back from a map after a stress run where key k was stored with value
- * {@link #valueOf(int) valueOf(k)}: how many are missing (or wrong), and what {@code size()} said. Lessons 01 and 02
+ * {@link #valueOf(int) valueOf(k)}: how many are missing (or wrong), where among the keys they lie ({@link #STRETCHES}
+ * equal stretches of the key range, for the picture of the rounds), and what {@code size()} said. Lessons 01 and 02
  * report losses with it.
  */
-public record ReadBack(int expected, int missing, int size) {
+public record ReadBack(int expected, int missing, int size, List<Integer> missingPerStretch) {
+
+    /** Into how many equal stretches the key range is cut to show where the missing keys lie. */
+    public static final int STRETCHES = 50;
+
+    public ReadBack {
+        missingPerStretch = List.copyOf(missingPerStretch);
+    }
 
     /** The value stored under {@code key}: never the key itself, so that a key read back as its value is caught. */
     public static int valueOf(int key) {
@@ -17,13 +27,16 @@ public record ReadBack(int expected, int missing, int size) {
     /** Reads every key through {@code get}; {@code size} is the map's own count. */
     public static ReadBack of(int expected, IntFunction<Integer> get, int size) {
         int missing = 0;
+        Integer[] perStretch = new Integer[STRETCHES];
+        Arrays.fill(perStretch, 0);
         for (int key = 0; key < expected; key++) {
             Integer value = get.apply(key);
             if (value == null || value != valueOf(key)) {
                 missing++;
+                perStretch[(int) ((long) key * STRETCHES / expected)]++;
             }
         }
-        return new ReadBack(expected, missing, size);
+        return new ReadBack(expected, missing, size, List.of(perStretch));
     }
 
     /** Every key reads back and the size agrees. */

@@ -70,18 +70,11 @@ public final class GrowthChart {
                 + "<text class=\"value\" x=\"%.1f\" y=\"%d\">limit %s</text>", limit, 2 * BAR_HEIGHT + 24, limit + 5,
                 y + BAR_HEIGHT + 24, times(g.allowed())));
         svg.append("</svg>");
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + RaceHtml.escape(title)
-                + "</title>\n<style>\nbody { font: 15px/1.4 system-ui, sans-serif; margin: 1.5em; color: #111; }\n"
-                + ".verdict { border-left: 5px solid #b00020; padding: .4em .8em; background: #fdecee;"
-                + " white-space: pre-wrap; }\n"
-                + ".chart text { font: 13px system-ui, sans-serif; } .chart .heading { font-weight: bold; }\n"
-                + ".bar.hold { fill: #5b7db1; } .bar.growth { fill: #5b7db1; } .bar.over { fill: #b00020; }\n"
-                + ".reference { fill: #2e7d32; } .limit { fill: #000; }\n</style>\n</head>\n<body>\n<h1>"
-                + RaceHtml.escape(title) + "</h1>\n<p class=\"verdict\"><b>What went wrong:</b> "
-                + RaceHtml.escape(verdict) + "</p>\n" + svg + "\n<p>Each hold removes one entry, so its cost should"
-                + " not depend on how many entries there are: flat growth (about 1×) is linear work, growth towards 4×"
-                + " is work that grows with the entries, quadratic in all. A red bar is over the limit.</p>\n"
-                + "</body>\n</html>\n";
+        return ChartPage.html(title, verdict, ".bar.hold { fill: #5b7db1; } .bar.growth { fill: #5b7db1; }"
+                + " .bar.over { fill: #b00020; }\n.reference { fill: #2e7d32; } .limit { fill: #000; }\n", svg.toString(),
+                "Each hold removes one entry, so its cost should not depend on how many entries there are: flat growth"
+                + " (about 1×) is linear work, growth towards 4× is work that grows with the entries, quadratic in all."
+                + " A red bar is over the limit.");
     }
 
     private static void bar(StringBuilder svg, int y, String label, double fraction, String value, String css) {
