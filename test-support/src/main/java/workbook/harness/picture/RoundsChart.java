@@ -51,7 +51,7 @@ public final class RoundsChart {
     /** "lost 3,412 of 1,000,000 puts; size() says 992,462" or "kept all 1,000,000 puts". */
     static String value(ReadBack round, String writes) {
         String sizeSays = "size() says " + Format.count(round.size());
-        return round.missing() == 0 ? (round.size() == round.expected() ? "kept all " : "every key there, but ")
+        return round.missing() == 0 ? (round.size() == round.expected() ? "kept all " : "every key read back of ")
                 + Format.count(round.expected()) + " " + writes + (round.size() == round.expected() ? "" : "; "
                 + sizeSays) : "lost " + Format.count(round.missing()) + " of " + Format.count(round.expected()) + " "
                 + writes + "; " + sizeSays;
