@@ -20,7 +20,12 @@ now() { date +%s.%N; }
 verdicts() { grep -c "^$lesson \(solved\|failing\)" "$out" || true; }
 java tools/Workbook.java watch "$lesson" < /dev/null > "$out" 2>&1 &
 watcher=$!
-cleanup() { cp "$out.orig" "$file"; kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true; rm -f "$out" "$out.orig"; }
+cleanup() {
+  cp "$out.orig" "$file"
+  kill "$watcher" 2>/dev/null || true
+  wait "$watcher" 2>/dev/null || true
+  rm -f "$out" "$out.orig"
+}
 trap cleanup EXIT
 start=$(now)
 alive() { kill -0 "$watcher" 2>/dev/null || { echo "watch ended:"; cat "$out"; exit 1; }; }
@@ -45,5 +50,8 @@ for i in $(seq 1 "$saves"); do
   times+=("$t")
   printf 'save %d: %.2f s\n' "$i" "$t"
 done
-printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median edit-to-verdict over %d saves: %.2f s\n", NR, m}'
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {
+  m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+  printf "median edit-to-verdict over %d saves: %.2f s\n", NR, m
+}'
 grep "^$lesson \(solved\|failing\)" "$out" | tail -1

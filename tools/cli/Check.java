@@ -58,8 +58,8 @@ final class Check {
                 exercises.put(lesson, Outcome.read(lesson, "exercise"));
             }
             mark = lap(took, "exercises through Maven", mark);
-            System.out.println("     the exercises through the fast path as watch and progress run them, up to the first"
-                    + " failing test, on 2 CPUs: the same verdicts and tests as Maven's");
+            System.out.println("     the exercises through the fast path as watch and progress run them, up to the"
+                    + " first failing test, on 2 CPUs: the same verdicts and tests as Maven's");
             problems.addAll(failFastAgrees(lessons, exercises, runner));
             mark = lap(took, "exercises up to the first failure", mark);
         }

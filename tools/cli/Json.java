@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Just enough JSON for the Classroom 50 tests and the reports: objects, arrays, strings, numbers, true, false, null. */
+/**
+ * Just enough JSON for the Classroom 50 tests and the reports: objects, arrays, strings, numbers, true, false, null.
+ */
 final class Json {
     private final String text;
     private int at;

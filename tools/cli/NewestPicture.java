@@ -21,7 +21,8 @@ final class NewestPicture {
     static void open(String lesson) {
         Optional<Path> newest = newest(lesson);
         if (newest.isEmpty()) {
-            System.out.println("No picture of " + lesson + " yet: a failing test that shows an interleaving draws one.");
+            System.out.println("No picture of " + lesson
+                    + " yet: a failing test that shows an interleaving draws one.");
             return;
         }
         Path picture = newest.get();

@@ -85,7 +85,8 @@ final class StudentCommands {
             Files.createDirectories(target.getParent());
             Files.write(target, gitBytes("show", shipped + ":" + file));
         }
-        System.out.println("Reset " + folder + " to the exercise as shipped (commit " + shipped.substring(0, 10) + ").");
+        System.out.println("Reset " + folder + " to the exercise as shipped (commit " + shipped.substring(0, 10)
+                + ").");
         if (Files.isDirectory(backup)) {
             System.out.println("Your version is kept in " + Workspace.ROOT.relativize(backup) + File.separator);
         }

@@ -85,8 +85,8 @@ class SpinDiagnosisTest {
     }
 
     @Test
-    @DisplayName("workers queued for the locks that the spinning workers hold count as the race too; any other wait does"
-            + " not")
+    @DisplayName("workers queued for the locks that the spinning workers hold count as the race too; any other wait"
+            + " does not")
     void workersBehindSpinningLockHoldersAreTheRaceToo() throws ReflectiveOperationException {
         CycledHashMap cycled = new CycledHashMap();
         ReentrantLock[] stripes = {new ReentrantLock(), new ReentrantLock()};

@@ -44,7 +44,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class Runner {
 
     /** Surefire's default includes; its default excludes nested classes (a '$' in the name). */
-    static final Pattern TEST_CLASS = Pattern.compile("(.*/)?(Test[^/$]*|[^/$]*Test|[^/$]*Tests|[^/$]*TestCase)\\.class");
+    static final Pattern TEST_CLASS =
+            Pattern.compile("(.*/)?(Test[^/$]*|[^/$]*Test|[^/$]*Tests|[^/$]*TestCase)\\.class");
 
     public static final String FINISHED = "finished";
     /** A system property: true skips {@link WarmUp} (the runner's own tests, which check no model checker). */

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class LeftBehindTest {
 
     @Test
-    @DisplayName("a thread still blocked a second after the lesson is left behind, daemon or not; once it ends, it is not")
+    @DisplayName("a thread still blocked a second after the lesson is left behind, daemon or not; once it ends, it is"
+            + " not")
     void aBlockedThreadIsLeftBehindUntilItEnds() throws InterruptedException {
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         CountDownLatch letGo = new CountDownLatch(1);
