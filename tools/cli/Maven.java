@@ -51,7 +51,8 @@ final class Maven {
         for (String line : log.split("\\R")) {
             String message = line.startsWith("[ERROR]") ? line.substring("[ERROR]".length()).strip() : null;
             if (message == null || message.isEmpty() || message.startsWith("->")
-                    || message.startsWith("To see the full") || message.startsWith("Re-run Maven") || message.startsWith("For more information")
+                    || message.startsWith("To see the full") || message.startsWith("Re-run Maven")
+                    || message.startsWith("For more information")
                     || message.startsWith("[Help") || message.startsWith("After correcting")
                     || message.startsWith("mvn <args>")) {
                 continue;

@@ -18,7 +18,8 @@ class SlowIsNotStuckTest {
 
     /**
      * Stopped at 500 ms when nothing advanced for 300 ms; at 1.5 s at the latest while it advances. On a machine at
-     * load 36, a ticking worker once got no CPU for 156 ms while the harness looked on time, so the quiet is not shorter.
+     * load 36, a ticking worker once got no CPU for 156 ms while the harness looked on time, so the quiet is not
+     * shorter.
      */
     static final Patience PATIENCE = new Patience(Duration.ofMillis(500), Duration.ofMillis(300),
             Duration.ofMillis(1_500), Duration.ofMillis(500));

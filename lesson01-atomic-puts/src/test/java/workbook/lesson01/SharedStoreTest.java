@@ -145,7 +145,7 @@ class SharedStoreTest {
         }
     }
 
-    /** Reads every key back after a round, adds the result to {@code rounds}, and fails with their picture on a loss. */
+    /** Reads every key back after a round, adds the result to {@code rounds}, and fails with their picture on loss. */
     private static void assertEveryKeyReadsBack(String round, int expected, SharedStore store, List<ReadBack> rounds,
             String title) {
         ReadBack result = ReadBack.of(expected, store::get, store.size());

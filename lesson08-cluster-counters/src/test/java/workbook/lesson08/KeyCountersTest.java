@@ -65,7 +65,8 @@ class KeyCountersTest {
             int shortBy = e.getValue() - (actual == null ? 0 : actual);
             if (actual == null || shortBy != 0) {
                 wrong.add(String.format("  \"%s\": expected %5s, actual %6s%s", e.getKey(), count(e.getValue()),
-                        actual == null ? "(none)" : count(actual), shortBy > 0 ? "   " + count(shortBy) + " lost" : ""));
+                        actual == null ? "(none)" : count(actual),
+                        shortBy > 0 ? "   " + count(shortBy) + " lost" : ""));
                 lost += Math.max(0, shortBy);
             }
         }
@@ -83,7 +84,8 @@ class KeyCountersTest {
 
     @Test
     @Order(2)
-    @DisplayName("a thread on each member increments an existing key: the count goes up by 2, in the worst interleaving")
+    @DisplayName("a thread on each member increments an existing key: the count goes up by 2, in the worst"
+            + " interleaving")
     void twoMembersCountAnExistingKeyTwice() {
         twoMembersIncrement("a", 3);
     }

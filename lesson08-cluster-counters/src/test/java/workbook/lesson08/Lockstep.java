@@ -354,7 +354,9 @@ final class Lockstep implements WatchedMap.Watcher {
         }
     }
 
-    /** Whether {@code lock(key, lease, unit)} or {@code tryLock(key, time, unit, lease, unit)} asked for a short lease. */
+    /**
+     * Whether {@code lock(key, lease, unit)} or {@code tryLock(key, time, unit, lease, unit)} asked for a short lease.
+     */
     private static boolean leaseRunsOut(String method, Object[] args) {
         int lease = method.equals("lock") ? 1 : 3;
         return args.length > lease + 1

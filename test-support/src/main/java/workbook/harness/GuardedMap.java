@@ -311,7 +311,8 @@ public final class GuardedMap<K, V> extends AbstractMap<K, V> {
         }
         latest.calls++;
         if (latest.shown.size() < CALLS_SHOWN) {
-            latest.shown.add(describe(method, argument) + (units > 1 ? " (" + Format.count(units) + " operations)" : ""));
+            latest.shown.add(describe(method, argument)
+                    + (units > 1 ? " (" + Format.count(units) + " operations)" : ""));
         }
     }
 

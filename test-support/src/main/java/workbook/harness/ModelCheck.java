@@ -182,7 +182,9 @@ public final class ModelCheck {
 
     private static Boolean seesInsideHashMap;
 
-    /** Runs the probe once per JVM, when a test first asks (not in a static initialiser: Lincheck's threads call back). */
+    /**
+     * Runs the probe once per JVM, when a test first asks (not in a static initialiser: Lincheck's threads call back).
+     */
     private static synchronized boolean seesInsideHashMap() {
         if (seesInsideHashMap == null) {
             seesInsideHashMap = findsLostPut();

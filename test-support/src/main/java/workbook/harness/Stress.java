@@ -61,7 +61,9 @@ public final class Stress {
     private Stress() {
     }
 
-    /** Runs {@code worker} on {@code threads} threads named worker-0 … worker-(threads-1), with the default deadline. */
+    /**
+     * Runs {@code worker} on {@code threads} threads named worker-0 … worker-(threads-1), with the default deadline.
+     */
     public static void run(int threads, Worker worker) {
         run(threads, Patience.DEFAULT, Progress.uncounted(), worker);
     }
@@ -157,7 +159,8 @@ public final class Stress {
         }
         boolean stuck = diagnosis == null || diagnosis.canNeverGoOn();
         if (stuck) {
-            diagnosis = StuckThreads.diagnose(running, StuckThreads.stuckHeadline(running.size(), workers.size(), watch),
+            diagnosis = StuckThreads.diagnose(running,
+                    StuckThreads.stuckHeadline(running.size(), workers.size(), watch),
                     "Where the stuck workers are:\n");
         }
         progress.stop();

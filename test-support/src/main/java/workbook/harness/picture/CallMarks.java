@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 public final class CallMarks {
 
     private static final Pattern CALL = Pattern.compile(
-            "^(?:… )?(?:([\\w\\[\\]\"$.]+)\\.)?(\\w+)\\((.*?)\\)(?: …)?(?:(?::| →) (.*?)|, replacing (.*?))?(?: {3}\\[.*])?$");
+            "^(?:… )?(?:([\\w\\[\\]\"$.]+)\\.)?(\\w+)\\((.*?)\\)(?: …)?"
+                    + "(?:(?::| →) (.*?)|, replacing (.*?))?(?: {3}\\[.*])?$");
     /** How a timeline names one object: {@code ConcurrentHashMap#4}, {@code lock #2}. */
     private static final Pattern ONE_OBJECT = Pattern.compile("[\\w<>]+ ?#\\d+");
     private static final Set<String> READS = Set.of("get", "containsKey", "getOrDefault", "getEntryView");
@@ -92,8 +93,9 @@ public final class CallMarks {
                     if (earlier != null && !steps.get(j).lane().equals(step.lane()) && earlier.method().equals("put")
                             && earlier.sameEntry(call) && call.result().equals(earlier.value())
                             && (mapsHaveNames || ONE_OBJECT.matcher(call.result()).matches())) {
-                        marks.get(i).add(new Mark(Mark.Kind.LOST_WRITE, "this put replaced " + call.result() + ", which "
-                                + steps.get(j).lane() + " had put: " + steps.get(j).lane() + "'s write is lost"));
+                        marks.get(i).add(new Mark(Mark.Kind.LOST_WRITE, "this put replaced " + call.result()
+                                + ", which " + steps.get(j).lane() + " had put: " + steps.get(j).lane()
+                                + "'s write is lost"));
                         break;
                     }
                 }
@@ -102,15 +104,17 @@ public final class CallMarks {
             if (REMOVALS.contains(call.method()) && otherWrite != null && otherWrite < i) {
                 Call other = Call.of(steps.get(otherWrite).text());
                 if (other != null && other.method().equals(call.method())) {
-                    marks.get(i).add(new Mark(Mark.Kind.REPEATED, steps.get(otherWrite).lane() + " had already done "
-                            + text(other) + "; " + step.lane() + " does it again on the strength of its stale look-up"));
+                    marks.get(i).add(new Mark(Mark.Kind.REPEATED, steps.get(otherWrite).lane()
+                            + " had already done " + text(other) + "; " + step.lane()
+                            + " does it again on the strength of its stale look-up"));
                 }
             }
         }
         List<RaceStep> marked = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             RaceStep s = steps.get(i);
-            marked.add(new RaceStep(s.lane(), s.text(), s.contextSwitch(), s.to(), s.depth(), marks.get(i), s.folded()));
+            marked.add(new RaceStep(s.lane(), s.text(), s.contextSwitch(), s.to(), s.depth(), marks.get(i),
+                    s.folded()));
         }
         return marked;
     }

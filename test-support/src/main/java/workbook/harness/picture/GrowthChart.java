@@ -71,7 +71,8 @@ public final class GrowthChart {
                 y + BAR_HEIGHT + 24, times(g.allowed())));
         svg.append("</svg>");
         return ChartPage.html(title, verdict, ".bar.hold { fill: #5b7db1; } .bar.growth { fill: #5b7db1; }"
-                + " .bar.over { fill: #b00020; }\n.reference { fill: #2e7d32; } .limit { fill: #000; }\n", svg.toString(),
+                + " .bar.over { fill: #b00020; }\n.reference { fill: #2e7d32; } .limit { fill: #000; }\n",
+                svg.toString(),
                 "Each hold removes one entry, so its cost should not depend on how many entries there are: flat growth"
                 + " (about 1×) is linear work, growth towards 4× is work that grows with the entries, quadratic in all."
                 + " A red bar is over the limit.");
@@ -81,8 +82,9 @@ public final class GrowthChart {
         double width = Math.max(2, fraction * WIDTH);
         svg.append("<text class=\"bar-label\" x=\"240\" y=\"").append(y + 22).append("\" text-anchor=\"end\">")
                 .append(RaceHtml.escape(label)).append("</text>")
-                .append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"250\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
-                        css, y, width, BAR_HEIGHT))
+                .append(String.format(Locale.ROOT,
+                        "<rect class=\"%s\" x=\"250\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>", css, y, width,
+                        BAR_HEIGHT))
                 .append(String.format(Locale.ROOT, "<text class=\"value\" x=\"%.1f\" y=\"%d\">%s</text>",
                         250 + width + 6, y + 22, value));
     }

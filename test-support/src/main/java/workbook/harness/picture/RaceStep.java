@@ -13,7 +13,8 @@ import java.util.List;
  * @param marks what the step is marked as
  * @param folded the steps inside this one that the text timeline leaves out (JDK internals), indented by depth
  */
-public record RaceStep(String lane, String text, boolean contextSwitch, String to, int depth, List<Mark> marks, List<String> folded) {
+public record RaceStep(String lane, String text, boolean contextSwitch, String to, int depth, List<Mark> marks,
+        List<String> folded) {
 
     public RaceStep {
         marks = List.copyOf(marks);

@@ -92,8 +92,9 @@ public final class RoundsChart {
         }
         svg.append("</svg>");
         int ran = rounds.size();
-        return ChartPage.html(title, "round " + ran + " of up to " + ofUpTo + ": " + value(rounds.get(ran - 1), writes)
-                + (ran > 1 ? "; the " + (ran == 2 ? "round" : (ran - 1) + " rounds") + " before it lost nothing." : "."),
+        return ChartPage.html(title, "round " + ran + " of up to " + ofUpTo + ": "
+                + value(rounds.get(ran - 1), writes) + (ran > 1 ? "; the " + (ran == 2 ? "round" : (ran - 1)
+                + " rounds") + " before it lost nothing." : "."),
                 ".kept { fill: #c9d7ec; } .lost { fill: url(#hatch); stroke: #b00020; }\n"
                 + ".round-label { font-weight: bold; } .round-value.bad { fill: #b00020; font-weight: bold; }\n",
                 svg.toString(), "Each row is one round: every thread's " + RaceHtml.escape(writes) + " into one fresh"
