@@ -326,7 +326,7 @@ final class Check {
         }
         Map<Variant, Outcome> fastOnOne = Map.of();
         if (onOne) {
-            fastOnOne = kind == Fix.Kind.WRONG ? caughtFirst(fixes, variants, runner) : pinned(all, runner, false);
+            fastOnOne = pinned(all, runner, false);
             lap(took, "on 1 CPU", mark);
         }
         System.out.printf("  %-28s %-34s %-9s %-9s %-9s %s%n", "lesson", kind.folder, "2 CPUs", "1 CPU", "vs Maven",
@@ -384,28 +384,6 @@ final class Check {
                 failFast);
         Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
         onOneCpu.forEach((v, pinned) -> outcomes.put(v, ran.get(pinned)));
-        return outcomes;
-    }
-
-    /**
-     * The wrong fixes pinned to one CPU, each lesson's tests up to its first failure, as watch runs them: a fix whose
-     * first failing test is one it names, failing on the race, is caught, and the tests after it would not change
-     * that. Every other fix (its first failure in a test it does not name, or a test it says gets stuck not reached)
-     * runs again with every test, and that run is its verdict.
-     */
-    static Map<Variant, Outcome> caughtFirst(List<Fix> fixes, Map<Fix, Variant> variants, Runner runner)
-            throws Exception {
-        Map<Variant, Outcome> outcomes = new LinkedHashMap<>(pinned(List.copyOf(variants.values()), runner, true));
-        List<Variant> again = new ArrayList<>();
-        for (Fix fix : fixes) {
-            if (!fix.judge(outcomes.get(variants.get(fix))).isEmpty()) {
-                again.add(variants.get(fix));
-            }
-        }
-        if (!again.isEmpty()) {
-            System.out.println("     " + again.size() + " not caught by their first failing test: again, every test");
-            outcomes.putAll(pinned(again, runner, false));
-        }
         return outcomes;
     }
 
