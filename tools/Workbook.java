@@ -10,8 +10,9 @@ import javax.tools.ToolProvider;
 
 /**
  * Starts the workbook's command line, tools/cli/: {@code java tools/Workbook.java [command]}. Needs only a JDK 17+.
- * Compiles tools/cli/ into target/workbook/cli when its sources are newer than the classes, so that the commands
- * start in well under a second after the first time.
+ * Compiles tools/cli/ (and the runner's Protocol, the words the tool and the runner share) into target/workbook/cli
+ * when its sources are newer than the classes, so that the commands start in well under a second after the first
+ * time.
  */
 public class Workbook {
 
@@ -24,7 +25,9 @@ public class Workbook {
         }
         List<Path> files;
         try (Stream<Path> all = Files.walk(sources)) {
-            files = all.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+            files = Stream.concat(all.filter(p -> p.toString().endsWith(".java")).sorted(),
+                    Stream.of(Path.of("tools", "runner", "src", "main", "java", "workbook", "runner", "Protocol.java")))
+                    .toList();
         }
         Path stamp = classes.resolve("compiled-from.txt");
         String inputs = String.join(File.pathSeparator, files.stream().map(Path::toString).toList());

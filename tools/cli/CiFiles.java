@@ -142,7 +142,7 @@ final class CiFiles {
         List<String> named = new ArrayList<>();
         if (first.startsWith("java tools/Workbook.java")) {
             String sub = words.size() > 2 ? words.get(2) : "progress";
-            if (!WorkbookCli.COMMANDS.contains(sub) && !MaintainerCommands.COMMANDS.contains(sub)
+            if (!WorkbookCli.COMMANDS.containsKey(sub) && !MaintainerCommands.COMMANDS.containsKey(sub)
                     && !sub.startsWith("--")) {
                 return "Workbook.java has no command " + sub;
             }

@@ -28,13 +28,17 @@ final class FastPath {
      * different lessons share a JVM ({@link #groups}); the JVMs run in {@code lanes}, one at a time in each: a lane is
      * a taskset CPU list, or null for all CPUs. A variant that does not compile gets an outcome that says why.
      */
-    static Map<Variant, Outcome> runFast(List<Variant> variants, Runner runner, List<String> lanes) throws Exception {
+    static Map<Variant, Outcome> runFast(List<Variant> variants, PreparedRunner runner, List<String> lanes)
+            throws Exception {
         return runFast(variants, runner, lanes, false);
     }
 
-    /** As {@link #runFast(List, Runner, List)}; with {@code failFast} each lesson's tests stop at its first failure. */
-    static Map<Variant, Outcome> runFast(List<Variant> variants, Runner runner, List<String> lanes, boolean failFast)
-            throws Exception {
+    /**
+     * As {@link #runFast(List, PreparedRunner, List)}; with {@code failFast} each lesson's tests stop at its first
+     * failure.
+     */
+    static Map<Variant, Outcome> runFast(List<Variant> variants, PreparedRunner runner, List<String> lanes,
+            boolean failFast) throws Exception {
         List<List<Variant>> groups = groups(variants, lanes.size());
         Map<Variant, Outcome> outcomes = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
@@ -60,8 +64,8 @@ final class FastPath {
         return inOrder;
     }
 
-    /** As {@link #runFast(List, Runner, List)} in one lane: pinned to {@code cpus}, or on all CPUs when null. */
-    static Map<Variant, Outcome> runFast(List<Variant> variants, Runner runner, String cpus) throws Exception {
+    /** As {@link #runFast(List, PreparedRunner, List)} in one lane: pinned to {@code cpus}, or all CPUs when null. */
+    static Map<Variant, Outcome> runFast(List<Variant> variants, PreparedRunner runner, String cpus) throws Exception {
         return runFast(variants, runner, java.util.Collections.singletonList(cpus));
     }
 
@@ -112,8 +116,9 @@ final class FastPath {
         return groups;
     }
 
-    /** As {@link #run(List, Runner, String, TestJvm, boolean)} for one variant. */
-    static Outcome run(Variant v, Runner runner, String cpus, TestJvm ready, boolean failFast) throws Exception {
+    /** As {@link #run(List, PreparedRunner, String, TestJvm, boolean)} for one variant. */
+    static Outcome run(Variant v, PreparedRunner runner, String cpus, TestJvm ready, boolean failFast)
+            throws Exception {
         return run(List.of(v), runner, cpus, ready, failFast).get(v);
     }
 
@@ -122,7 +127,7 @@ final class FastPath {
      * doing the run when it can. {@code ready} is used up either way, unless no sources compile. With {@code
      * failFast}, a lesson's tests stop at its first failing test (watch); the verdict is the same, solved or not.
      */
-    static Map<Variant, Outcome> run(List<Variant> group, Runner runner, String cpus, TestJvm ready,
+    static Map<Variant, Outcome> run(List<Variant> group, PreparedRunner runner, String cpus, TestJvm ready,
             boolean failFast) throws Exception {
         // A JVM started here warms up while the sources compile: it loads the lessons' classes only after the go.
         TestJvm jvm = ready != null && ready.isFor(group, cpus) ? ready : TestJvm.start(group, runner, cpus);
@@ -150,7 +155,7 @@ final class FastPath {
     }
 
     /** Compiles a variant into its own folder, classes and test classes; the compiler's errors, if any. */
-    static List<String> compile(Variant v, Runner runner) throws IOException {
+    static List<String> compile(Variant v, PreparedRunner runner) throws IOException {
         // Emptied, not deleted: a test JVM started for this variant has the folders on its class path, and takes an
         // entry that is not a folder when it first looks for a class for a jar, where it finds nothing later.
         for (String folder : List.of("classes", "test-classes", "reports")) {
@@ -169,7 +174,7 @@ final class FastPath {
         return errors;
     }
 
-    static List<String> classPath(Variant v, Runner runner) {
+    static List<String> classPath(Variant v, PreparedRunner runner) {
         List<String> path = new ArrayList<>(List.of(v.out().resolve("classes").toString(),
                 runner.harness().toString()));
         path.addAll(runner.libraries());

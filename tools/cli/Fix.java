@@ -2,7 +2,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,6 +56,17 @@ record Fix(Kind kind, String lesson, String name, Path sources) {
     /** The Maven arguments that build and test the lesson against this fix, in its own build folder. */
     List<String> properties() {
         return List.of("-Dworkbook.variant=" + variant(), "-Dworkbook.sources=" + sources);
+    }
+
+    /**
+     * This fix as a variant to run. A wrong fix's verdict reads only the tests it names ("Caught by", "Stuck in"), so
+     * only those run; a right fix runs every test.
+     */
+    Variant toRun() throws IOException {
+        Variant every = new Variant(lesson, variant(), sources);
+        Set<String> named = new LinkedHashSet<>(caughtBy());
+        named.addAll(testsNamed(STUCK_IN));
+        return kind == Kind.RIGHT || named.isEmpty() ? every : every.only(named);
     }
 
     List<String> caughtBy() throws IOException {

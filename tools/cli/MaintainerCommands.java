@@ -1,5 +1,5 @@
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The maintainers' and teachers' commands, which a student edition (handout) leaves out: WorkbookCli finds this class
@@ -7,8 +7,17 @@ import java.util.Set;
  */
 final class MaintainerCommands {
 
-    static final Set<String> COMMANDS = Set.of("check", "wrong-fixes", "right-fixes", "ci-files", "ide-files", "rates",
-            "handout", "class-report");
+    /** Each command with its one line of help (java tools/Workbook.java help). */
+    static final Map<String, String> COMMANDS = WorkbookCli.lines(
+            "check", "[--full | --second-jdk] [--solutions-verified]  every verdict, as CI proves it"
+                    + " (CONTRIBUTING.md)",
+            "wrong-fixes", "[lesson…]  only the wrong fixes, as check --full judges them",
+            "right-fixes", "[lesson…]  only the right fixes, as check --full judges them",
+            "rates", "[--runs N] [--cpus L] [--lessons a,b] [--fixes] [--only …]  how often each verdict holds",
+            "handout", "DIR  the student edition: no solutions, fixes or maintainers' CI and commands",
+            "class-report", "FOLDER  a class's reports: solved, stuck, commonest failures; CSV and Markdown",
+            "ci-files", "[--write]  the CI files part of check (--write: docs/classroom50/tests.json afresh)",
+            "ide-files", "[--write]  the IDE files part of check (--write: .run/, .vscode/tasks.json afresh)");
 
     static int run(String command, List<String> args) throws Exception {
         return switch (command) {

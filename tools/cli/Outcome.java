@@ -16,16 +16,8 @@ import org.w3c.dom.NodeList;
 record Outcome(String lesson, int tests, List<Failure> failures, List<String> testNames, double seconds,
         List<String> skipped, List<String> errors, List<String> notRun, Map<String, String> whySkipped) {
 
-    /** The reason tools/runner gives a test that fail fast left out (its Results.NOT_RUN; check compares them). */
-    static final String NOT_RUN = "not run: an earlier test failed (fail fast)";
-
-    /** Empty when tools/runner's Results.NOT_RUN is {@link #NOT_RUN}; otherwise the problem, for check. */
-    static List<String> notRunReasonMatchesTheRunner() throws java.io.IOException {
-        Path results = Runner.RUNNER_MODULE.resolve("src/main/java/workbook/runner/Results.java");
-        String declaration = "NOT_RUN = " + Text.quote(NOT_RUN) + ";";
-        return Files.readString(results).contains(declaration) ? List.of() : List.of(Workspace.ROOT.relativize(results)
-                + " does not declare " + declaration + ", the reason the tool reads as \"not run\" (Outcome.NOT_RUN)");
-    }
+    /** The reason tools/runner gives a test that fail fast left out. */
+    static final String NOT_RUN = workbook.runner.Protocol.NOT_RUN;
 
     /** Failure types that mean "the harness stopped or rethrew", i.e. the exercise failed for the wrong reason. */
     static final Set<String> WRONG_REASONS = Set.of(Outcome.WORKERS_STUCK, "workbook.harness.WorkerFailed",

@@ -41,7 +41,7 @@ final class Rates {
         }
         List<Subject> subjects = subjects(lessons, fixes).stream()
                 .filter(s -> only.isEmpty() || only.contains(s.label())).toList();
-        Runner runner = Runner.prepare();
+        PreparedRunner runner = PreparedRunner.prepare();
         Map<Subject, List<String>> verdicts = new LinkedHashMap<>();
         Map<Subject, List<Double>> seconds = new LinkedHashMap<>();
         Map<String, Integer> exerciseFailuresPerTest = new LinkedHashMap<>();
@@ -90,7 +90,7 @@ final class Rates {
                 for (Fix fix : Fix.all(kind)) {
                     if (lessons.contains(fix.lesson())) {
                         subjects.add(new Subject(kind.folder + "/" + fix.lesson() + "/" + fix.name(),
-                                new Variant(fix.lesson(), fix.variant(), fix.sources()), fix::judge));
+                                fix.toRun(), fix::judge));
                     }
                 }
             }

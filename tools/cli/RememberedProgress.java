@@ -75,7 +75,7 @@ final class RememberedProgress {
             if (!quiet) {
                 System.out.println("Running " + stale.size() + " lesson(s) whose code changed since the last run…");
             }
-            Runner runner = Runner.prepare();
+            PreparedRunner runner = PreparedRunner.prepare();
             for (Map.Entry<Variant, Outcome> e : FastPath.runFast(stale, runner, FastPath.allCpus(),
                     !everyTest).entrySet()) {
                 remember(e.getKey(), e.getValue());

@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import workbook.runner.Protocol;
 
 /**
  * One test JVM of the fast path, as surefire's fork: surefire's flags and class path, tools/runner's Runner as main.
- * It starts warm (JUnit loaded, the model checker started) and then waits for the go, so it can
- * be started before the classes it will test are compiled: {@code watch} starts the next one right after a verdict.
- * The lessons' classes are loaded only after the go, from the class files there are then.
+ * It starts warm (JUnit loaded, the model checker started) and then waits for the go, so it can be started before
+ * the classes it will test are compiled: {@code watch} starts the next one right after a verdict. The lessons'
+ * classes are loaded only after the go, from the class files there are then.
  *
  * <p>One JVM can run several lessons, one after the other (each lesson's classes are in a package of its own), so
  * that the model checker starts once for all of them; never two variants of one lesson, whose classes have the same
@@ -32,7 +35,7 @@ final class TestJvm {
         this.process = process;
     }
 
-    static TestJvm start(Variant v, Runner runner, String cpus) throws IOException {
+    static TestJvm start(Variant v, PreparedRunner runner, String cpus) throws IOException {
         return start(List.of(v), runner, cpus);
     }
 
@@ -40,7 +43,7 @@ final class TestJvm {
      * Starts a test JVM for {@code group}, variants of different lessons (pinned to {@code cpus} with taskset unless
      * null); it warms up and waits.
      */
-    static TestJvm start(List<Variant> group, Runner runner, String cpus) throws IOException {
+    static TestJvm start(List<Variant> group, PreparedRunner runner, String cpus) throws IOException {
         if (group.stream().map(Variant::lesson).distinct().count() != group.size()) {
             throw new IllegalArgumentException("two variants of one lesson cannot share a JVM: " + group);
         }
@@ -56,7 +59,7 @@ final class TestJvm {
         if (group.stream().noneMatch(v -> Workspace.usesTheModelChecker(v.lesson()))) {
             command.add("-Dworkbook.runner.noModelChecker=true"); // tools/runner WarmUp
         }
-        List<String> path = new ArrayList<>(List.of(Runner.RUNNER_MODULE.resolve("target/classes").toString()));
+        List<String> path = new ArrayList<>(List.of(PreparedRunner.RUNNER_MODULE.resolve("target/classes").toString()));
         List<String> pairs = new ArrayList<>();
         for (Variant v : group) {
             path.add(v.out().resolve("test-classes").toString());
@@ -69,7 +72,7 @@ final class TestJvm {
         }
         path.add(runner.harness().toString());
         path.addAll(runner.libraries());
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, path), "workbook.runner.Runner"));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, path), Protocol.MAIN_CLASS));
         command.addAll(pairs);
         Files.createDirectories(Workspace.LOGS);
         Variant first = group.get(0);
@@ -92,24 +95,37 @@ final class TestJvm {
 
     /**
      * Runs the tests of {@code toRun} (some or all of this JVM's variants) from the classes compiled by now (with
-     * {@code failFast}, each lesson's only up to its first failing test: tools/runner {@code Runner}), waits
-     * for the JVM to end, and reads their reports. Variants that it did not get to (a lesson before them left a thread
-     * running) run in a new JVM of their own, started here.
+     * {@code failFast}, each lesson's only up to its first failing test: tools/runner's {@code Runner}), waits
+     * until the runner has finished them (or the JVM has ended), and reads their reports. Variants that it did not get
+     * to (a lesson before them left a thread running) run in a new JVM of their own, started here.
+     *
+     * <p>The verdict does not wait for the JVM to end: as it ends it draws the pictures of the races its tests saw
+     * (the harness's Pictures), after the verdict. It is left to end on its own, within {@link #ENDS_WITHIN}
+     * ({@link #letEnd}).
      */
-    Map<Variant, Outcome> go(List<Variant> toRun, Runner runner, boolean failFast) throws Exception {
+    Map<Variant, Outcome> go(List<Variant> toRun, PreparedRunner runner, boolean failFast) throws Exception {
+        boolean verdictRead = false;
         try {
             try (OutputStream in = process.getOutputStream()) {
-                in.write(("go " + (failFast ? "fail-fast " : "") + toRun.stream()
-                        .map(v -> String.valueOf(variants.indexOf(v))).collect(Collectors.joining(" ")) + "\n")
+                in.write(Protocol.goLine(failFast, toRun.stream()
+                        .map(v -> new Protocol.Pair(variants.indexOf(v), v.tests())).toList())
                         .getBytes(StandardCharsets.UTF_8));
             } catch (IOException ended) {
                 // The JVM ended before the go (it could not start, or warming up failed): its reports say nothing,
                 // and the outcomes read below say that no tests ran.
             }
-            process.waitFor();
+            while (!process.waitFor(10, TimeUnit.MILLISECONDS)
+                    && !toRun.stream().allMatch(v -> Files.exists(v.reports().resolve(FINISHED)))) {
+                // the runner writes FINISHED after a lesson's reports
+            }
+            verdictRead = true;
         } finally {
-            process.destroyForcibly(); // ended already, unless this wait was interrupted: then it must not run on
-            WorkbookCli.RUNNING.remove(process);
+            if (verdictRead && process.isAlive()) {
+                letEnd(process);
+            } else {
+                process.destroyForcibly(); // ended already, unless this wait was interrupted: then it must not run on
+                WorkbookCli.RUNNING.remove(process);
+            }
         }
         Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
         List<Variant> notRun = new ArrayList<>();
@@ -128,7 +144,37 @@ final class TestJvm {
     }
 
     /** The file the runner leaves in a lesson's reports folder once that lesson's tests are done. */
-    static final String FINISHED = "finished";
+    static final String FINISHED = Protocol.FINISHED;
+
+    /** How long a test JVM that has finished its tests may take to end (drawing its pictures) before it is ended. */
+    static final java.time.Duration ENDS_WITHIN = java.time.Duration.ofSeconds(30);
+
+    private static final Set<Process> ENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Lets {@code process} end on its own, within {@link #ENDS_WITHIN}; Ctrl-C ends it at once (WorkbookCli). */
+    private static void letEnd(Process process) {
+        ENDING.add(process);
+        process.onExit().thenRun(() -> {
+            ENDING.remove(process);
+            WorkbookCli.RUNNING.remove(process);
+        });
+        CompletableFuture.delayedExecutor(ENDS_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(process::destroyForcibly);
+    }
+
+    /**
+     * Waits, before the tool exits, for the test JVMs that are drawing their pictures to end (each within {@link
+     * #ENDS_WITHIN} of its verdict), so that every picture is there when the command returns.
+     */
+    static void awaitEnding() throws InterruptedException {
+        for (Process p : List.copyOf(ENDING)) {
+            try {
+                p.onExit().get(ENDS_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                p.destroyForcibly();
+            }
+        }
+    }
 
     /** Ends a JVM that will not be needed (its lesson changed, or watch ends). */
     void discard() {

@@ -1,7 +1,24 @@
 import java.nio.file.Path;
+import java.util.Set;
 
-/** One lesson built against one source folder: the exercise, the solution or a fix. */
-record Variant(String lesson, String name, Path sources) {
+/**
+ * One lesson built against one source folder: the exercise, the solution or a fix; its tests are run all, or only the
+ * test methods named in {@code tests} (a wrong fix's verdict reads only the tests it names).
+ */
+record Variant(String lesson, String name, Path sources, Set<String> tests) {
+
+    Variant {
+        tests = Set.copyOf(tests);
+    }
+
+    Variant(String lesson, String name, Path sources) {
+        this(lesson, name, sources, Set.of());
+    }
+
+    /** This variant, running only the test methods {@code names}. */
+    Variant only(java.util.Collection<String> names) {
+        return new Variant(lesson, name, sources, Set.copyOf(names));
+    }
 
     static final Path FAST = Workspace.LOGS.resolve("fast");
 

@@ -26,7 +26,7 @@ final class Watch {
                 return 0;
             }
         }
-        Runner runner = Runner.prepare();
+        PreparedRunner runner = PreparedRunner.prepare();
         java.util.concurrent.BlockingQueue<String> typed = new java.util.concurrent.LinkedBlockingQueue<>();
         Thread keyboard = new Thread(() -> {
             try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in))) {

@@ -73,6 +73,7 @@ class HandoutTest {
         List<String> javac = new java.util.ArrayList<>(List.of("--release", "17", "-nowarn", "-d",
                 work.resolve("classes").toString()));
         javac.addAll(sources);
+        javac.add(edition.resolve("tools/runner/src/main/java/workbook/runner/Protocol.java").toString());
         assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, javac.toArray(String[]::new)))
                 .isZero();
     }

@@ -23,11 +23,9 @@ import org.junit.platform.launcher.TestIdentifier;
  * tests run is an error under the class's own name).
  *
  * <p>Given a cancellation token that can be cancelled (fail fast), it cancels the run at the first test that fails or
- * errs; the tests that then do not run are reported skipped with the reason {@value #NOT_RUN}.
+ * errs; the tests that then do not run are reported skipped with the reason {@value Protocol#NOT_RUN}.
  */
 final class Results implements TestExecutionListener {
-
-    static final String NOT_RUN = "not run: an earlier test failed (fail fast)";
 
     private final CancellationToken failFast;
 
@@ -50,8 +48,8 @@ final class Results implements TestExecutionListener {
     public void executionSkipped(TestIdentifier test, String reason) {
         className(test).ifPresent(c -> {
             if (test.isTest()) {
-                add(c, new Case(name(test, c), "skipped", "", failFast.isCancellationRequested() ? NOT_RUN : reason,
-                        "", 0));
+                String why = failFast.isCancellationRequested() ? Protocol.NOT_RUN : reason;
+                add(c, new Case(name(test, c), "skipped", "", why, "", 0));
             }
         });
     }

@@ -83,10 +83,10 @@ class RunnerIsolationTest {
         int exit = runner(List.of(leakReports.toString(), leaking.toString(), fineReports.toString(), fine.toString()),
                 "go");
 
-        assertThat(exit).isEqualTo(Runner.LEFT_THREADS_BEHIND);
-        assertThat(leakReports.resolve(Runner.FINISHED)).exists();
+        assertThat(exit).isEqualTo(Protocol.LEFT_THREADS_BEHIND);
+        assertThat(leakReports.resolve(Protocol.FINISHED)).exists();
         assertThat(leakReports.resolve("TEST-leaking.LeakTest.xml")).exists();
-        assertThat(fineReports.resolve(Runner.FINISHED)).doesNotExist();
+        assertThat(fineReports.resolve(Protocol.FINISHED)).doesNotExist();
     }
 
     @Test
@@ -99,9 +99,9 @@ class RunnerIsolationTest {
                 "go 1 0");
 
         assertThat(exit).isZero(); // the leaking lesson ran last: nothing came after it
-        assertThat(fineReports.resolve(Runner.FINISHED)).exists();
+        assertThat(fineReports.resolve(Protocol.FINISHED)).exists();
         assertThat(fineReports.resolve("TEST-fine.FineTest.xml")).content().contains("name=\"passes\"");
-        assertThat(leakReports.resolve(Runner.FINISHED)).exists();
+        assertThat(leakReports.resolve(Protocol.FINISHED)).exists();
     }
 
     @Test
@@ -116,9 +116,23 @@ class RunnerIsolationTest {
 
         assertThat(fast.resolve("TEST-failing.FailingTest.xml")).content()
                 .contains("name=\"first\"", "the second test fails")
-                .containsPattern("name=\"third\"[^>]*>\\s*<skipped message=\"" + Pattern.quote(Results.NOT_RUN) + "\"");
+                .containsPattern("name=\"third\"[^>]*>\\s*<skipped message=\"" + Pattern.quote(Protocol.NOT_RUN)
+                        + "\"");
         assertThat(all.resolve("TEST-failing.FailingTest.xml")).content()
                 .contains("the second test fails").doesNotContain("skipped");
+    }
+
+    @Test
+    @DisplayName("a go line that names test methods runs only those, and reports only those")
+    void theGoLineCanNameTheTestsToRun() throws Exception {
+        Path some = dir.resolve("run4-some");
+
+        assertThat(runner(List.of(some.toString(), failing.toString()),
+                Protocol.goLine(false, List.of(new Protocol.Pair(0, java.util.Set.of("first", "third")))))).isZero();
+
+        assertThat(some.resolve("TEST-failing.FailingTest.xml")).content()
+                .contains("name=\"first\"", "name=\"third\"").doesNotContain("second");
+        assertThat(some.resolve(Protocol.FINISHED)).exists();
     }
 
     private static Path compile(String pkg, String className, String body) throws IOException {
@@ -145,7 +159,7 @@ class RunnerIsolationTest {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(flag -> !flag.startsWith("-agentlib") && !flag.startsWith("-javaagent")).toList());
-        command.add("-D" + Runner.NO_WARM_UP + "=true"); // these lessons need no model checker started
+        command.add("-D" + Protocol.NO_WARM_UP + "=true"); // these lessons need no model checker started
         List<String> path = new ArrayList<>();
         for (int i = 1; i < pairs.size(); i += 2) {
             path.add(pairs.get(i));
@@ -156,7 +170,7 @@ class RunnerIsolationTest {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("runner-" + System.nanoTime() + ".log").toFile()).start();
         try {
-            p.getOutputStream().write((go + "\n").getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().write((go.strip() + "\n").getBytes(StandardCharsets.UTF_8));
             p.getOutputStream().close();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the runner ended within 60 s").isTrue();
             return p.exitValue();

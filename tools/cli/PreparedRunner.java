@@ -9,11 +9,11 @@ import java.util.Properties;
  * The runner's JVM: surefire's flags for this JDK and the test class path, both left by the runner module's Maven
  * build (built once, and again when a pom, the harness or the runner changes).
  */
-record Runner(List<String> flags, List<String> libraries, Path harness) {
+record PreparedRunner(List<String> flags, List<String> libraries, Path harness) {
 
     static final Path RUNNER_MODULE = Workspace.ROOT.resolve("tools/runner");
 
-    static Runner prepare() throws Exception {
+    static PreparedRunner prepare() throws Exception {
         Path target = RUNNER_MODULE.resolve("target");
         Path stamp = target.resolve("built-from.txt");
         Path root = Workspace.ROOT;
@@ -41,6 +41,6 @@ record Runner(List<String> flags, List<String> libraries, Path harness) {
                 libraries.add(entry);
             }
         }
-        return new Runner(flags, libraries, harness);
+        return new PreparedRunner(flags, libraries, harness);
     }
 }
