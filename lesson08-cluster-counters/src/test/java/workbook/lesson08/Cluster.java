@@ -1,7 +1,7 @@
 package workbook.lesson08;
 
+import com.hazelcast.config.ClasspathYamlConfig;
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Hazelcast members started inside the test JVM, the way a service runs one member per machine. They talk over
- * loopback only (127.0.0.1), find each other through an explicit member list (no multicast), do not phone home and
- * log nothing. The cluster's name is new on every run and every port is one the operating system had free, so two
+ * Hazelcast members started inside the test JVM, the way a service runs one member per machine. Their settings are the
+ * harness's {@value #SETTINGS}, which the test runner's warm-up also starts: they talk over loopback only (127.0.0.1),
+ * find each other through an explicit member list (no multicast), do not phone home and log nothing. The cluster's
+ * name is new on every run and every port is one the operating system had free, so two
  * builds on one machine never join each other. {@link #close()} stops every member and waits for its threads to end.
  *
  * <p>Each member has a {@link MemberClassLoader} of its own, as each machine has its own copy of the code: the tests
@@ -25,6 +26,9 @@ import java.util.UUID;
  * (an entry processor, say).
  */
 final class Cluster implements AutoCloseable {
+
+    /** The settings every member of the workbook's tests shares, in Hazelcast's own format. */
+    static final String SETTINGS = "workbook/harness/hazelcast.yaml";
 
     /** How long a shut-down member's threads may take to end. */
     private static final Duration THREADS_END_WITHIN = Duration.ofSeconds(5);
@@ -58,38 +62,18 @@ final class Cluster implements AutoCloseable {
         return classLoaders.get(number - 1);
     }
 
+    /** The workbook's member settings (the harness's hazelcast.yaml), as member {@code number} of this cluster. */
     private Config config(int number) {
-        Config config = new Config();
+        Config config = new ClasspathYamlConfig(Cluster.class.getClassLoader(), SETTINGS);
         config.setClassLoader(classLoaders.get(number - 1));
         config.setClusterName(name);
         config.setInstanceName(name + "-member-" + number);
-        config.setProperty("hazelcast.logging.type", "none");
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.shutdownhook.enabled", "false");
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
-        config.setProperty("hazelcast.socket.bind.any", "false");
-        // Few partitions and threads: two members and a handful of keys need no more, and they start faster.
-        config.setProperty("hazelcast.partition.count", "7");
-        config.setProperty("hazelcast.operation.thread.count", "2");
-        config.setProperty("hazelcast.operation.generic.thread.count", "1");
-        config.setProperty("hazelcast.io.thread.count", "1");
-        config.setProperty("hazelcast.event.thread.count", "1");
-        config.getJetConfig().setEnabled(false);
-        config.getManagementCenterConfig().setScriptingEnabled(false).setConsoleEnabled(false);
-
         NetworkConfig network = config.getNetworkConfig();
-        network.setPort(freePort()).setPortAutoIncrement(false);
-        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = network.getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true);
-        if (members.isEmpty()) {
-            join.getTcpIpConfig().addMember("127.0.0.1:" + network.getPort());
-        } else {
-            join.getTcpIpConfig().addMember(members.get(0).getCluster().getLocalMember().getAddress().getHost() + ":"
-                    + members.get(0).getCluster().getLocalMember().getAddress().getPort());
-        }
+        network.setPort(freePort());
+        HazelcastInstance first = members.isEmpty() ? null : members.get(0);
+        network.getJoin().getTcpIpConfig().addMember(first == null ? "127.0.0.1:" + network.getPort()
+                : first.getCluster().getLocalMember().getAddress().getHost() + ":"
+                        + first.getCluster().getLocalMember().getAddress().getPort());
         return config;
     }
 

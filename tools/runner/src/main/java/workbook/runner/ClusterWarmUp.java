@@ -2,9 +2,8 @@ package workbook.runner;
 
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.config.ClasspathYamlConfig;
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
@@ -16,13 +15,17 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * For a test JVM that will run a lesson with an embedded Hazelcast cluster (lesson 08): two members start, join,
  * merge one entry and stop, before the go. A cluster's first start in a JVM takes about 2 s (loading and first
- * running Hazelcast's classes); the next, about 0.3 s. The members talk over 127.0.0.1 only, under a cluster name of
- * their own, and are terminated, their threads ended, before any test runs.
+ * running Hazelcast's classes); the next, about 0.3 s. The members have lesson 08's settings ({@value #SETTINGS}):
+ * they talk over 127.0.0.1 only, under a cluster name of their own, and are terminated, their threads ended, before
+ * any test runs.
  */
 final class ClusterWarmUp {
 
     /** The system property that asks for this warm-up; the workbook's tool sets it for lessons that need Hazelcast. */
     static final String PROPERTY = "workbook.runner.warmUpCluster";
+
+    /** The members' settings, shared with lesson 08's tests, in Hazelcast's own format. */
+    static final String SETTINGS = "workbook/harness/hazelcast.yaml";
 
     private ClusterWarmUp() {
     }
@@ -47,20 +50,12 @@ final class ClusterWarmUp {
         }
     }
 
+    /** The settings of lesson 08's members (the harness's hazelcast.yaml); any free port from 5701 on. */
     private static Config config(String name) {
-        Config config = new Config().setClusterName(name);
-        config.setProperty("hazelcast.logging.type", "none");
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.shutdownhook.enabled", "false");
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
-        config.setProperty("hazelcast.partition.count", "7");
-        config.getJetConfig().setEnabled(false);
-        NetworkConfig network = config.getNetworkConfig();
-        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = network.getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");
+        Config config = new ClasspathYamlConfig(ClusterWarmUp.class.getClassLoader(), SETTINGS);
+        config.setClusterName(name);
+        config.getNetworkConfig().setPortAutoIncrement(true);
+        config.getNetworkConfig().getJoin().getTcpIpConfig().addMember("127.0.0.1");
         return config;
     }
 }
