@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import workbook.harness.picture.JournalPicture;
+import workbook.harness.picture.StudentsCode;
 
 /**
  * Runs two threads in lockstep through the maps a test hands to {@link KeyCounters}. After every lookup a thread is
@@ -43,7 +44,7 @@ final class Lockstep implements WatchedMap.Watcher {
     private static final long SPIN_CPU_NANOS = 20_000_000L;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    private record Step(String thread, String call) {
+    private record Step(String thread, String call, StackTraceElement where) {
     }
 
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
@@ -137,7 +138,7 @@ final class Lockstep implements WatchedMap.Watcher {
     /** The journal as a picture, then {@code main}'s last step; the line that names it (see JournalPicture). */
     String picture(String verdict, String main) {
         return JournalPicture.draw("lesson07 two threads in lockstep", verdict,
-                journal.stream().map(s -> Map.entry(s.thread(), s.call())).toList(), main);
+                journal.stream().map(s -> new JournalPicture.Entry(s.thread(), s.call(), s.where())).toList(), main);
     }
 
     private boolean mayGoOn(Thread me, String lookup) {
@@ -201,7 +202,7 @@ final class Lockstep implements WatchedMap.Watcher {
 
     private synchronized void note(Thread caller, String call) {
         String thread = labels.computeIfAbsent(caller, t -> "Thread " + labelled.incrementAndGet());
-        journal.add(new Step(thread, call));
+        journal.add(new Step(thread, call, caller == Thread.currentThread() ? StudentsCode.frame() : null));
     }
 
     /** {@code locks.putIfAbsent("c", lock #2) → lock #1}; a put says what it replaced, if anything. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import workbook.harness.picture.JournalPicture;
+import workbook.harness.picture.StudentsCode;
 
 /**
  * Runs one thread on member 1 and one on member 2 in lockstep through the map views a test hands to each member's
@@ -58,8 +59,11 @@ final class Lockstep implements WatchedMap.Watcher {
     static final Duration RUNS_OUT_WITHIN = Duration.ofSeconds(1);
     private static final Set<String> READS = Set.of("get", "getOrDefault", "containsKey", "getEntryView");
 
-    /** One line of the journal: who did what, {@code times} times in a row. */
-    record Step(String who, String what, int times) {
+    /**
+     * One line of the journal: who did what, {@code times} times in a row, and from which line of the student's code
+     * (null when not known, or when the other thread journalled it).
+     */
+    record Step(String who, String what, int times, StackTraceElement where) {
     }
 
     /** Stops a thread that spins on an attempt that can no longer succeed; {@link #run} catches it. */
@@ -203,8 +207,9 @@ final class Lockstep implements WatchedMap.Watcher {
     /** The journal as a picture, then {@code main}'s last step; the line that names it (see JournalPicture). */
     String picture(String verdict, String main) {
         return JournalPicture.draw("lesson08 a thread on each member, in lockstep", verdict,
-                journal().stream().map(s -> Map.entry(s.who(), s.what()
-                        + (s.times() > 1 ? "   (" + count(s.times()) + " times in a row)" : ""))).toList(), main);
+                journal().stream().map(s -> new JournalPicture.Entry(s.who(), s.what()
+                        + (s.times() > 1 ? "   (" + count(s.times()) + " times in a row)" : ""), s.where())).toList(),
+                main);
     }
 
     /**
@@ -254,9 +259,11 @@ final class Lockstep implements WatchedMap.Watcher {
         synchronized (journal) {
             int last = journal.size() - 1;
             if (last >= 0 && journal.get(last).who().equals(who.label()) && journal.get(last).what().equals(what)) {
-                journal.set(last, new Step(who.label(), what, journal.get(last).times() + 1));
+                Step same = journal.get(last);
+                journal.set(last, new Step(who.label(), what, same.times() + 1, same.where()));
             } else {
-                journal.add(new Step(who.label(), what, 1));
+                journal.add(new Step(who.label(), what, 1,
+                        who.thread == Thread.currentThread() ? StudentsCode.frame() : null));
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import workbook.harness.picture.StudentsCode;
 
 /**
  * Puts the seed's "&lt;context switch&gt;" at one chosen point of the code under test, instead of hoping that the
@@ -75,7 +76,7 @@ public final class ForcedSwitch {
             story.add(thread + " " + step + " while holding a lock, so no other thread could get in: not held");
             return;
         }
-        StackTraceElement where = HeldThread.studentsFrame();
+        StackTraceElement where = StudentsCode.frame();
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!happened.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {

@@ -1,6 +1,5 @@
 package workbook.harness;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,26 +57,5 @@ record HeldThread(String thread, String step, String awaited, boolean happened, 
         return new Race(test.type().getSimpleName() + "." + test.method(), "the test failed; its message says how."
                 + " To show the race on every run, the test held a thread at the point where the race needs a context"
                 + " switch, until another thread had done what the race needs:", steps, null);
-    }
-
-    /**
-     * The innermost frame of the calling thread's stack in the code under test: a class compiled into a {@code classes}
-     * folder that has a {@code test-classes} folder beside it (a lesson's), other than the harness's.
-     */
-    static StackTraceElement studentsFrame() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .filter(f -> !f.getDeclaringClass().getPackageName().startsWith("workbook.harness")
-                        && isLessonCode(f.getDeclaringClass()))
-                .findFirst().map(StackWalker.StackFrame::toStackTraceElement).orElse(null));
-    }
-
-    private static boolean isLessonCode(Class<?> type) {
-        var source = type.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null || !source.getLocation().getProtocol().equals("file")) {
-            return false;
-        }
-        Path where = Path.of(source.getLocation().getPath());
-        return where.getFileName() != null && where.getFileName().toString().equals("classes")
-                && Files.isDirectory(where.resolveSibling("test-classes"));
     }
 }

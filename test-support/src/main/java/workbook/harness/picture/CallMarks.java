@@ -92,7 +92,8 @@ public final class CallMarks {
                     Call earlier = steps.get(j).contextSwitch() ? null : Call.of(steps.get(j).text());
                     if (earlier != null && !steps.get(j).lane().equals(step.lane()) && earlier.method().equals("put")
                             && earlier.sameEntry(call) && call.result().equals(earlier.value())
-                            && (mapsHaveNames || ONE_OBJECT.matcher(call.result()).matches())) {
+                            && (mapsHaveNames || ONE_OBJECT.matcher(call.result()).matches())
+                            && !sawIt(steps, j, i, step.lane(), call)) {
                         marks.get(i).add(new Mark(Mark.Kind.LOST_WRITE, "this put replaced " + call.result()
                                 + ", which " + steps.get(j).lane() + " had put: " + steps.get(j).lane()
                                 + "'s write is lost"));
@@ -117,6 +118,22 @@ public final class CallMarks {
                     s.folded()));
         }
         return marked;
+    }
+
+    /**
+     * Whether {@code lane} read the value its put at {@code i} replaces after another thread had put it (at {@code
+     * put}): then it built on that write, and nothing was lost.
+     */
+    private static boolean sawIt(List<RaceStep> steps, int put, int i, String lane, Call replacing) {
+        for (int k = put + 1; k < i; k++) {
+            Call read = steps.get(k).contextSwitch() || !steps.get(k).lane().equals(lane) ? null
+                    : Call.of(steps.get(k).text());
+            if (read != null && READS.contains(read.method()) && read.sameEntry(replacing)
+                    && replacing.result().equals(read.result())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the step where the call at {@code i} began: its "… call" resumes a "call …" of the same lane. */
