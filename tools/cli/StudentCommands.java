@@ -25,7 +25,7 @@ final class StudentCommands {
         if (lesson == null) {
             return args.isEmpty() ? 0 : 2;
         }
-        Path readme = Workspace.ROOT.resolve(lesson).resolve("README.md");
+        Path readme = Lesson.of(lesson).hintsFile();
         List<String[]> hints = new ArrayList<>();
         Matcher m = HINT.matcher(Files.readString(readme));
         while (m.find()) {

@@ -48,29 +48,14 @@ final class Workspace {
         return lessons;
     }
 
-    /** True when a test of {@code lesson} uses the harness's model checker (workbook.harness.ModelCheck). */
+    /** True when a test of {@code lesson} uses the harness's model checker (its catalogue says so: Lesson). */
     static boolean usesTheModelChecker(String lesson) {
-        try (java.util.stream.Stream<Path> files = Files.walk(ROOT.resolve(lesson).resolve("src/test/java"))) {
-            return files.filter(f -> f.toString().endsWith(".java")).anyMatch(f -> {
-                try {
-                    return Files.readString(f).contains("workbook.harness.ModelCheck");
-                } catch (IOException e) {
-                    return true;
-                }
-            });
-        } catch (IOException e) {
-            return true;
-        }
+        return Lesson.of(lesson).modelChecker();
     }
 
-    /** True when the lesson's tests start an embedded Hazelcast cluster (its pom depends on Hazelcast). */
+    /** True when the lesson's tests start an embedded Hazelcast cluster (its catalogue says so: Lesson). */
     static boolean usesACluster(String lesson) {
-        try {
-            return Files.readString(ROOT.resolve(lesson).resolve("pom.xml"))
-                    .contains("<artifactId>hazelcast</artifactId>");
-        } catch (IOException e) {
-            return false;
-        }
+        return Lesson.of(lesson).cluster();
     }
 
     /** Where Maven's surefire leaves the reports of one lesson variant (exercise, solution, wrong-NAME, right-NAME). */

@@ -39,7 +39,8 @@ class HandoutTest {
 
     @Test
     void hasTheLessonsTheHarnessTheWrapperAndTheStudentsFiles() throws Exception {
-        for (String kept : List.of("lesson01-atomic-puts/src/main/java", "lesson08-cluster-counters/src/test/java",
+        for (String kept : List.of("lesson01-atomic-puts/src/main/java", "lesson01-atomic-puts/lesson.properties",
+                "lesson08-cluster-counters/src/test/java",
                 "test-support/src/main/java", "tools/runner/pom.xml", "tools/Workbook.java", "mvnw", "mvnw.cmd",
                 ".mvn/wrapper/maven-wrapper.properties", ".github/workflows/grade.yml", "README.md")) {
             assertThat(edition.resolve(kept)).as(kept).exists();
