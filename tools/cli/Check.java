@@ -128,9 +128,13 @@ final class Check {
 
         if (!secondJdk) { // files are the same on every JDK
             System.out.println();
-            System.out.println("5/5  code quoted in READMEs matches the files; the CI, Classroom 50 and IDE files are"
-                    + " current and name only commands that exist");
+            System.out.println("5/5  code quoted in READMEs matches the files; each lesson's catalogue (lesson.properties)"
+                    + " agrees with its code; the CI, Classroom 50 and IDE files are current and name only commands"
+                    + " that exist");
             problems.addAll(QuotedCode.check());
+            for (String lesson : lessons) {
+                problems.addAll(Lesson.agreesWithTheCode(lesson));
+            }
             problems.addAll(CiFiles.check());
             problems.addAll(IdeFiles.check(false));
             lap(took, "files", mark);
@@ -290,8 +294,8 @@ final class Check {
      */
     static int checkFixes(Fix.Kind kind, List<String> lessons, Set<Condition> conditions, boolean maven,
             List<String> problems) throws Exception {
-        List<Fix> fixes = Fix.all(kind).stream().filter(f -> lessons.isEmpty() || lessons.contains(f.lesson()))
-                .toList();
+        List<Fix> fixes = new ArrayList<>(Fix.all(kind).stream()
+                .filter(f -> lessons.isEmpty() || lessons.contains(f.lesson())).toList());
         if (!canPin()) {
             System.out.println(NO_TASKSET);
         }
@@ -299,11 +303,18 @@ final class Check {
         boolean onOne = conditions.contains(Condition.ONE_CPU);
         PreparedRunner runner = PreparedRunner.prepare();
         // Compared with Maven, a fix runs every test, as Maven runs it; otherwise a wrong fix runs the tests it names.
+        // A fix whose change no longer applies to its exercise is a problem that names it; the others still run.
         Map<Fix, Variant> variants = new LinkedHashMap<>();
         Map<Fix, Variant> toRun = new LinkedHashMap<>();
-        for (Fix fix : fixes) {
-            variants.put(fix, maven ? new Variant(fix.lesson(), fix.variant(), fix.sources()) : fix.toRun());
-            toRun.put(fix, fix.toRun());
+        for (Fix fix : List.copyOf(fixes)) {
+            try {
+                variants.put(fix, maven ? new Variant(fix.lesson(), fix.variant(), fix.sources()) : fix.toRun());
+                toRun.put(fix, fix.toRun());
+            } catch (Fix.DoesNotApply e) {
+                System.out.println("  " + e.getMessage());
+                problems.add(e.getMessage());
+                fixes.remove(fix);
+            }
         }
         List<Variant> all = List.copyOf(variants.values());
         // First every fix on all CPUs; then through Maven; then all of them pinned to one CPU (see pinned).

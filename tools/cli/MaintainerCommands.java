@@ -13,6 +13,7 @@ final class MaintainerCommands {
                     + " (CONTRIBUTING.md)",
             "wrong-fixes", "[lesson…]  only the wrong fixes, as check --full judges them",
             "right-fixes", "[lesson…]  only the right fixes, as check --full judges them",
+            "fix", "LESSON/NAME [--diff]  a right or wrong fix beside the exercise, or as its change",
             "rates", "[--runs N] [--cpus L] [--lessons a,b] [--fixes] [--only …]  how often each verdict holds",
             "handout", "DIR  the student edition: no solutions, fixes or maintainers' CI and commands",
             "class-report", "FOLDER  a class's reports: solved, stuck, commonest failures; CSV and Markdown",
@@ -27,6 +28,7 @@ final class MaintainerCommands {
             case "ide-files" -> IdeFiles.command(args);
             case "ci-files" -> CiFiles.command(args);
             case "rates" -> Rates.run(args);
+            case "fix" -> FixView.command(args);
             case "handout" -> Handout.command(args);
             case "class-report" -> ClassReport.command(args);
             default -> throw new IllegalArgumentException(command);
