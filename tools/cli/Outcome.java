@@ -110,7 +110,9 @@ record Outcome(String lesson, int tests, List<Failure> failures, List<String> te
 
     /** As the progress table shows it: solved, failing, or broken (nothing ran). */
     String state() {
-        return passed() ? "solved" : compiled() ? "failing" : "broken";
+        // Not graded: every test skipped on this JDK, or none ran although the code compiled (Grading.whyNotGraded).
+        return passed() ? "solved" : !Grading.whyNotGraded(this).isEmpty() ? "not graded" : compiled() ? "failing"
+                : "broken";
     }
 
     /** Empty when the exercise fails as intended; otherwise why not. */

@@ -63,7 +63,7 @@ final class Progress {
         return o.lesson() + " " + o.state() + (o.compiled() ? ": " + o.passedCount() + " of " + o.tests()
                 + " tests pass" + (o.skipped().isEmpty() ? "" : ", " + o.skipped().size() + " skipped")
                 + (o.notRun().isEmpty() ? "" : ", " + o.notRun().size() + " not run after the first failure")
-                : ": does not compile");
+                : o.errors().isEmpty() ? ": no test ran" : ": does not compile");
     }
 
     static String firstUnsolved(Map<String, Outcome> outcomes) {

@@ -79,6 +79,18 @@ class JudgingTest {
         assertThat(FastPath.groups(List.of(a1, b1, c1), 2)).containsExactly(List.of(b1), List.of(a1, c1));
     }
 
+    @Test
+    void aLessonWhoseTestsWereAllSkippedIsNotGradedRatherThanFailing() throws Exception {
+        Outcome skipped = SurefireFixtures.outcome(dir, LESSON, SurefireFixtures.Case.skipped("a", "needs Java 21"),
+                SurefireFixtures.Case.skipped("b", "needs Java 21"));
+        Outcome failing = SurefireFixtures.outcome(dir, LESSON, SurefireFixtures.Case.skipped("a", "needs Java 21"),
+                SurefireFixtures.Case.failed("b", "lost a put"));
+
+        assertThat(skipped.state()).isEqualTo("not graded");
+        assertThat(Progress.verdictLine(skipped)).startsWith(LESSON + " not graded: 0 of 2 tests pass, 2 skipped");
+        assertThat(failing.state()).isEqualTo("failing");
+    }
+
     private static Variant fix(String lesson, String name) {
         return new Variant(lesson, name, Path.of(name));
     }
