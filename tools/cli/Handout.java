@@ -75,8 +75,8 @@ final class Handout {
 
     /** The tool's maintainers' and teachers' parts: MaintainerCommands and every class only it uses. */
     static boolean maintainersSource(String file) {
-        return List.of("Check", "Fix", "Rates", "CiFiles", "IdeFiles", "QuotedCode", "Handout", "ClassReport",
-                "MaintainerCommands").stream().anyMatch(c -> file.equals("tools/cli/" + c + ".java"));
+        return List.of("Check", "Fix", "FixView", "Rates", "CiFiles", "IdeFiles", "QuotedCode", "Handout",
+                "ClassReport", "MaintainerCommands").stream().anyMatch(c -> file.equals("tools/cli/" + c + ".java"));
     }
 
     /** The root pom without the modules and profiles that the edition leaves out. */
