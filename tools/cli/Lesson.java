@@ -66,11 +66,11 @@ record Lesson(String module, String exercise, boolean modelChecker, boolean clus
         }
         boolean usesModelCheck = false;
         for (Path test : FileTrees.javaFiles(Workspace.ROOT.resolve(module).resolve("src/test/java"))) {
-            usesModelCheck |= Files.readString(test).contains("workbook.harness.ModelCheck");
+            usesModelCheck |= Files.readString(test).contains("workbook.harness.modelcheck.ModelCheck");
         }
         if (usesModelCheck != lesson.modelChecker) {
             problems.add(where + "modelChecker=" + lesson.modelChecker + ", but its tests "
-                    + (usesModelCheck ? "use" : "do not use") + " workbook.harness.ModelCheck");
+                    + (usesModelCheck ? "use" : "do not use") + " workbook.harness.modelcheck.ModelCheck");
         }
         boolean bringsHazelcast = Files.readString(Workspace.ROOT.resolve(module).resolve("pom.xml"))
                 .contains("<artifactId>hazelcast</artifactId>");

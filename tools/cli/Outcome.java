@@ -20,11 +20,11 @@ record Outcome(String lesson, int tests, List<Failure> failures, List<String> te
     static final String NOT_RUN = workbook.runner.Protocol.NOT_RUN;
 
     /** Failure types that mean "the harness stopped or rethrew", i.e. the exercise failed for the wrong reason. */
-    static final Set<String> WRONG_REASONS = Set.of(Outcome.WORKERS_STUCK, "workbook.harness.WorkerFailed",
-            "workbook.harness.WorkersTooSlow");
+    static final Set<String> WRONG_REASONS = Set.of(Outcome.WORKERS_STUCK, "workbook.harness.stress.WorkerFailed",
+            "workbook.harness.stress.WorkersTooSlow");
 
     /** The failure type of a stress run stopped as stuck: nothing advanced (see Fix's "Stuck in"). */
-    static final String WORKERS_STUCK = "workbook.harness.WorkersStuck";
+    static final String WORKERS_STUCK = "workbook.harness.stress.WorkersStuck";
 
     static Outcome broken(String lesson, List<String> compileErrors) {
         return new Outcome(lesson, 0, List.of(), List.of(), 0, List.of(), compileErrors, List.of(), Map.of());

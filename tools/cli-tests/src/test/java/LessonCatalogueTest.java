@@ -24,7 +24,7 @@ class LessonCatalogueTest {
                 "lesson08-cluster-counters/lesson.properties: exercise=workbook/lesson08/Counters.java, but"
                         + " src/main/java holds [workbook/lesson08/KeyCounters.java]",
                 "lesson08-cluster-counters/lesson.properties: modelChecker=true, but its tests do not use"
-                        + " workbook.harness.ModelCheck",
+                        + " workbook.harness.modelcheck.ModelCheck",
                 "lesson08-cluster-counters/lesson.properties: cluster=false, but its pom brings Hazelcast",
                 "lesson08-cluster-counters/lesson.properties: hints=HINTS.md, but that file has no folded hint"
                         + " (<details><summary>)");

@@ -1,9 +1,9 @@
 package workbook.lesson01;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static workbook.harness.ModelCheck.check;
-import static workbook.harness.ModelCheck.concurrently;
-import static workbook.harness.ReadBack.valueOf;
+import static workbook.harness.measures.ReadBack.valueOf;
+import static workbook.harness.modelcheck.ModelCheck.check;
+import static workbook.harness.modelcheck.ModelCheck.concurrently;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +11,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import workbook.harness.ModelCheck;
-import workbook.harness.Patience;
-import workbook.harness.Progress;
-import workbook.harness.ReadBack;
-import workbook.harness.ReadsDuringWrites;
-import workbook.harness.Stress;
-import workbook.harness.StressFailed;
+import workbook.harness.measures.ReadBack;
+import workbook.harness.measures.ReadsDuringWrites;
+import workbook.harness.modelcheck.ModelCheck;
 import workbook.harness.picture.RoundsChart;
+import workbook.harness.stress.Patience;
+import workbook.harness.stress.Progress;
+import workbook.harness.stress.Stress;
+import workbook.harness.stress.StressFailed;
 
 @DisplayName("Lesson 01 · atomic puts")
 class SharedStoreTest {

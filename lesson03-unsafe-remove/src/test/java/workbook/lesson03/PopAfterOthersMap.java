@@ -1,7 +1,7 @@
 package workbook.lesson03;
 
 import java.util.concurrent.ConcurrentHashMap;
-import workbook.harness.ForcedSwitch;
+import workbook.harness.instrumented.ForcedSwitch;
 
 /**
  * The shared map of the stress test: a ConcurrentHashMap whose first remove waits until another thread has removed

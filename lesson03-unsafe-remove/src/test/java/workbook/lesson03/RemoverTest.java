@@ -1,8 +1,8 @@
 package workbook.lesson03;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static workbook.harness.ModelCheck.check;
-import static workbook.harness.ModelCheck.concurrently;
+import static workbook.harness.modelcheck.ModelCheck.check;
+import static workbook.harness.modelcheck.ModelCheck.concurrently;
 
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import workbook.harness.ModelCheck;
-import workbook.harness.Removals;
-import workbook.harness.Stress;
+import workbook.harness.measures.Removals;
+import workbook.harness.modelcheck.ModelCheck;
+import workbook.harness.stress.Stress;
 
 @DisplayName("Lesson 03 · unsafe remove")
 class RemoverTest {

@@ -1,7 +1,7 @@
 package workbook.lesson04;
 
 import java.util.Objects;
-import workbook.harness.ForcedSwitch;
+import workbook.harness.instrumented.ForcedSwitch;
 
 /**
  * The shared map of the stress test: a ConcurrentHashMap that puts a context switch between a thread's check and

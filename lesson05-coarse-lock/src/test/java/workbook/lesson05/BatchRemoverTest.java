@@ -2,8 +2,8 @@ package workbook.lesson05;
 
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static workbook.harness.Format.count;
-import static workbook.harness.ModelCheck.check;
-import static workbook.harness.ModelCheck.concurrently;
+import static workbook.harness.modelcheck.ModelCheck.check;
+import static workbook.harness.modelcheck.ModelCheck.concurrently;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,10 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import workbook.harness.AuditedLock;
-import workbook.harness.GuardedMap;
-import workbook.harness.ModelCheck;
-import workbook.harness.Stress;
+import workbook.harness.instrumented.AuditedLock;
+import workbook.harness.instrumented.GuardedMap;
+import workbook.harness.modelcheck.ModelCheck;
+import workbook.harness.stress.Stress;
 
 @DisplayName("Lesson 05 · coarse lock")
 class BatchRemoverTest {

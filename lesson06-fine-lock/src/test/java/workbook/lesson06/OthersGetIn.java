@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import workbook.harness.AuditedLock;
-import workbook.harness.ForcedSwitch;
+import workbook.harness.instrumented.AuditedLock;
+import workbook.harness.instrumented.ForcedSwitch;
 
 /**
  * Watches what this lesson is about: with the lock taken once per removal, other workers get in between two

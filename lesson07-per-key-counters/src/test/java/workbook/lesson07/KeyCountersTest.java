@@ -2,8 +2,8 @@ package workbook.lesson07;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static workbook.harness.Format.count;
-import static workbook.harness.ModelCheck.check;
-import static workbook.harness.ModelCheck.concurrently;
+import static workbook.harness.modelcheck.ModelCheck.check;
+import static workbook.harness.modelcheck.ModelCheck.concurrently;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import workbook.harness.ModelCheck;
-import workbook.harness.Stress;
+import workbook.harness.modelcheck.ModelCheck;
+import workbook.harness.stress.Stress;
 
 @DisplayName("Lesson 07 · per-key counters")
 class KeyCountersTest {

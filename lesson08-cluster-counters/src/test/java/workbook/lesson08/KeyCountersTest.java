@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import workbook.harness.Stress;
+import workbook.harness.stress.Stress;
 
 @DisplayName("Lesson 08 · counters across a cluster")
 class KeyCountersTest {

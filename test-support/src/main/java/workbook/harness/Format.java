@@ -1,9 +1,12 @@
 package workbook.harness;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** Number formatting for failure messages: "3,412 of 1,000,000", "500 ms", "13.4 s". */
+/** Formatting for failure messages: numbers ("3,412 of 1,000,000", "500 ms", "13.4 s") and stack frames. */
 public final class Format {
 
     private Format() {
@@ -22,5 +25,17 @@ public final class Format {
         }
         return millis % 1000 == 0 ? count(millis / 1000) + " s"
                 : String.format(Locale.ROOT, "%,.1f s", millis / 1000.0);
+    }
+
+    /**
+     * Stack frames as a plain stack trace prints them ({@code HashMap.getNode(HashMap.java:579)}), without the
+     * class loader and module version a thread dump adds, and without the JVM's generated lambda classes.
+     */
+    public static List<String> frames(StackTraceElement[] stack) {
+        return Arrays.stream(stack)
+                .filter(frame -> !frame.getClassName().contains("$$Lambda"))
+                .map(frame -> new StackTraceElement(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+                        frame.getLineNumber()).toString())
+                .collect(Collectors.toList());
     }
 }

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import workbook.harness.ReadBack;
+import workbook.harness.measures.ReadBack;
 
 @DisplayName("The rounds picture shows each round that ran, and where the lost keys lie")
 class RoundsChartTest {

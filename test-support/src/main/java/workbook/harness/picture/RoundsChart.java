@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import workbook.harness.Format;
-import workbook.harness.ReadBack;
+import workbook.harness.measures.ReadBack;
 
 /**
  * The picture of lessons 01 and 02's stress rounds: one row per round that ran, the key range cut into equal stretches,

@@ -2,7 +2,7 @@ package workbook.runner;
 
 import java.util.List;
 import java.util.Set;
-import workbook.harness.NoThreadLeaks;
+import workbook.harness.leaks.NoThreadLeaks;
 
 /**
  * Threads that a lesson's tests left running: any thread started since a snapshot and still alive a second later

@@ -2,7 +2,7 @@ package workbook.runner;
 
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import workbook.harness.ModelCheck;
+import workbook.harness.modelcheck.ModelCheck;
 
 /**
  * What a test JVM pays once before its first test, paid before the lesson's classes are even compiled: loading the
