@@ -10,14 +10,14 @@ import javax.tools.ToolProvider;
 
 /**
  * Starts the workbook's command line, tools/cli/: {@code java tools/Workbook.java [command]}. Needs only a JDK 17+.
- * Compiles tools/cli/ (and the runner's Protocol, the words the tool and the runner share) into target/workbook/cli
- * when its sources are newer than the classes, so that the commands start in well under a second after the first
- * time.
+ * Compiles tools/cli/src/main/java (and the runner's Protocol, the words the tool and the runner share) into
+ * target/workbook/cli when its sources are newer than the classes, so that the commands start in well under a second
+ * after the first time. Maven compiles and tests the same sources as the module tools/cli.
  */
 public class Workbook {
 
     public static void main(String[] args) throws Exception {
-        Path sources = Path.of("tools", "cli");
+        Path sources = Path.of("tools", "cli", "src", "main", "java");
         Path classes = Path.of("target", "workbook", "cli");
         if (!Files.isDirectory(sources)) {
             System.err.println("Run this from the workbook's root folder: java tools/Workbook.java");
@@ -48,7 +48,7 @@ public class Workbook {
         }
         try (URLClassLoader cli = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 Workbook.class.getClassLoader())) {
-            cli.loadClass("WorkbookCli").getMethod("main", String[].class).invoke(null, (Object) args);
+            cli.loadClass("workbook.cli.WorkbookCli").getMethod("main", String[].class).invoke(null, (Object) args);
         }
     }
 }
