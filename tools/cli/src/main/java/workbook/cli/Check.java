@@ -96,7 +96,7 @@ final class Check {
             judgeExercise(lesson, fastWhere, exercisesFast.get(lesson), exerciseVerdicts);
             for (String where : List.of("", fastWhere)) {
                 Outcome o = (where.isEmpty() ? solutionsAll : solutionsFast).get(lesson);
-                if (o != null && !passes(o).isEmpty()) {
+                if (o != null && !passes(o).isRight()) {
                     solutionVerdicts.add(where + passes(o));
                 }
             }
@@ -173,8 +173,8 @@ final class Check {
         for (Variant v : variants) {
             Outcome o = ran.get(v);
             String what = v.lesson() + " exercise, up to the first failure: ";
-            String why = o.failsForTheRightReason();
-            if (!why.isEmpty()) {
+            Verdict why = o.failsForTheRightReason();
+            if (!why.isRight()) {
                 problems.add(what + why);
                 continue;
             }
@@ -195,8 +195,8 @@ final class Check {
         if (o == null) {
             return;
         }
-        String verdict = o.failsForTheRightReason();
-        if (verdict.isEmpty()) {
+        Verdict verdict = o.failsForTheRightReason();
+        if (verdict.isRight()) {
             return;
         }
         if (!o.skipped().isEmpty()) {
@@ -210,10 +210,11 @@ final class Check {
         verdicts.add(where + verdict);
     }
 
-    /** Empty when every test ran and passed; otherwise why not. */
-    static String passes(Outcome o) {
-        return o.passed() ? "" : o.compiled() ? (o.failures().size() + " of " + o.tests() + " tests fail: "
-                + o.failures().stream().map(Failure::test).collect(Collectors.joining(", "))) : "no tests ran";
+    /** Right when every test ran and passed. */
+    static Verdict passes(Outcome o) {
+        return o.passed() ? Verdict.RIGHT : Verdict.wrong(o.compiled() ? (o.failures().size() + " of " + o.tests()
+                + " tests fail: " + o.failures().stream().map(Failure::test).collect(Collectors.joining(", ")))
+                : "no tests ran");
     }
 
     /** Notes the seconds since {@code mark} under {@code step}, and returns now. */
@@ -350,23 +351,23 @@ final class Check {
         System.out.printf("  %-28s %-40s %-9s %-9s %-9s %6s  %s%n", "lesson", kind.folder, "2 CPUs", "1 CPU",
                 "vs Maven", "tests", "");
         for (Fix fix : fixes) {
-            String verdictOnAll = onAll ? fix.judge(fastOnAll.get(variants.get(fix))) : "";
-            String verdictOnOne = onOne ? fix.judge(fastOnOne.get(toRun.get(fix))) : "";
+            Verdict verdictOnAll = onAll ? fix.judge(fastOnAll.get(variants.get(fix))) : Verdict.RIGHT;
+            Verdict verdictOnOne = onOne ? fix.judge(fastOnOne.get(toRun.get(fix))) : Verdict.RIGHT;
             List<String> disagreements = disagreeing.getOrDefault(fix, List.of());
-            String detail = verdictOnAll.isEmpty() && verdictOnOne.isEmpty()
+            String detail = verdictOnAll.isRight() && verdictOnOne.isRight()
                     ? (kind == Fix.Kind.WRONG ? "by " + String.join(", ", fix.caughtBy()) : "")
-                    : ((verdictOnAll.isEmpty() ? "" : "2 CPUs: " + verdictOnAll + " ")
-                            + (verdictOnOne.isEmpty() ? "" : "1 CPU: " + verdictOnOne)).strip();
+                    : ((verdictOnAll.isRight() ? "" : "2 CPUs: " + verdictOnAll + " ")
+                            + (verdictOnOne.isRight() ? "" : "1 CPU: " + verdictOnOne)).strip();
             Outcome timed = onOne ? fastOnOne.get(toRun.get(fix)) : fastOnAll.get(variants.get(fix));
             System.out.printf(java.util.Locale.ROOT, "  %-28s %-40s %-9s %-9s %-9s %5.1fs  %s%n", fix.lesson(),
                     fix.name(), onAll ? mark(verdictOnAll) : "-", onOne ? mark(verdictOnOne) : "-",
                     !disagreeing.containsKey(fix) ? "-" : disagreements.isEmpty() ? "agrees" : "DIFFERS",
                     timed == null ? 0 : timed.seconds(), detail);
-            if (!verdictOnAll.isEmpty()) {
+            if (!verdictOnAll.isRight()) {
                 problems.add(fix.lesson() + ": " + kind.prefix + "fix " + fix.name() + " on all CPUs: "
                         + verdictOnAll);
             }
-            if (!verdictOnOne.isEmpty()) {
+            if (!verdictOnOne.isRight()) {
                 problems.add(fix.lesson() + ": " + kind.prefix + "fix " + fix.name() + " on one CPU: "
                         + verdictOnOne);
             }
@@ -379,16 +380,17 @@ final class Check {
      * Problems when the fast path (tools/runner) and Maven's surefire disagree on a variant: other tests, or another
      * verdict (solved or not, and the judgement check gives it).
      */
-    static List<String> disagreement(Variant v, Outcome maven, String judgedByMaven, Outcome fast, String judgedFast) {
+    static List<String> disagreement(Variant v, Outcome maven, Verdict judgedByMaven, Outcome fast,
+            Verdict judgedFast) {
         List<String> problems = new ArrayList<>();
         String what = v.lesson() + " " + v.name() + ": the fast path and Maven disagree: ";
         if (!new java.util.TreeSet<>(maven.testNames()).equals(new java.util.TreeSet<>(fast.testNames()))) {
             problems.add(what + "Maven ran " + maven.testNames() + ", the fast path " + fast.testNames()
                     + (fast.errors().isEmpty() ? "" : " (" + fast.errors().get(0) + ")"));
         }
-        if (maven.passed() != fast.passed() || judgedByMaven.isEmpty() != judgedFast.isEmpty()) {
-            problems.add(what + "Maven says " + maven.state() + (judgedByMaven.isEmpty() ? "" : " (" + judgedByMaven
-                    + ")") + ", the fast path " + fast.state() + (judgedFast.isEmpty() ? "" : " (" + judgedFast + ")"));
+        if (maven.passed() != fast.passed() || judgedByMaven.isRight() != judgedFast.isRight()) {
+            problems.add(what + "Maven says " + maven.state() + (judgedByMaven.isRight() ? "" : " (" + judgedByMaven
+                    + ")") + ", the fast path " + fast.state() + (judgedFast.isRight() ? "" : " (" + judgedFast + ")"));
         }
         return problems;
     }
@@ -414,7 +416,7 @@ final class Check {
                 : "taskset -c " + ONE_CPU;
     }
 
-    static String mark(String verdict) {
-        return verdict.isEmpty() ? "ok" : "WRONG";
+    static String mark(Verdict verdict) {
+        return verdict.isRight() ? "ok" : "WRONG";
     }
 }

@@ -194,37 +194,37 @@ record Fix(Kind kind, String lesson, String name, Path change) {
         return expected;
     }
 
-    /** Empty when this run gave the fix its right verdict; otherwise why not. */
-    String judge(Outcome o) throws IOException {
+    /** Right when this run gave the fix its right verdict: a right fix passed, a wrong one was caught. */
+    Verdict judge(Outcome o) throws IOException {
         if (kind == Kind.RIGHT) {
             return Check.passes(o);
         }
         List<String> expected = caughtBy();
         if (expected.isEmpty()) {
-            return "names no test (add a line \"Caught by: testMethod\")";
+            return Verdict.wrong("names no test (add a line \"Caught by: testMethod\")");
         }
         List<String> notNamedStuck = testsNamed(STUCK_IN).stream().filter(test -> o.failures().stream()
                 .noneMatch(f -> f.test().equals(test) && f.type().equals(Outcome.WORKERS_STUCK))).toList();
         if (!notNamedStuck.isEmpty()) {
-            return "expected " + notNamedStuck + " to fail as stuck (" + Text.simpleName(Outcome.WORKERS_STUCK)
-                    + "), but failed: " + o.failures().stream().map(f -> f.test() + " (" + Text.simpleName(f.type())
-                    + ")").toList();
+            return Verdict.wrong("expected " + notNamedStuck + " to fail as stuck ("
+                    + Text.simpleName(Outcome.WORKERS_STUCK) + "), but failed: " + o.failures().stream()
+                    .map(f -> f.test() + " (" + Text.simpleName(f.type()) + ")").toList());
         }
         // Caught: a named test failed on an assertion about the race. What the other tests did does not matter here:
         // broken code may also corrupt a map until a stress test's workers spin, which the harness reports as stuck.
         if (o.failures().stream().anyMatch(f -> expected.contains(f.test()) && f.isRaceAssertion())) {
-            return "";
+            return Verdict.RIGHT;
         }
-        String verdict = o.failsForTheRightReason();
-        if (verdict.isEmpty()) {
-            verdict = "expected " + (expected.size() == 1 ? "" : "one of ") + expected + " to fail, but failed: "
-                    + o.failures().stream().map(Failure::test).toList();
+        Verdict verdict = o.failsForTheRightReason();
+        if (verdict.isRight()) {
+            verdict = Verdict.wrong("expected " + (expected.size() == 1 ? "" : "one of ") + expected
+                    + " to fail, but failed: " + o.failures().stream().map(Failure::test).toList());
         }
-        if (!verdict.isEmpty() && expected.stream().anyMatch(o.skipped()::contains)) {
+        if (expected.stream().anyMatch(o.skipped()::contains)) {
             // As for the exercises: a test that cannot run on this JDK proves nothing here, either way.
             System.out.println("  note: " + lesson + "/" + name + ": " + expected + " skipped on this JDK: not"
                     + " proven here (" + verdict + ")");
-            return "";
+            return Verdict.RIGHT;
         }
         return verdict;
     }

@@ -117,13 +117,13 @@ record Outcome(String lesson, int tests, List<Failure> failures, List<String> te
                 : "broken";
     }
 
-    /** Empty when the exercise fails as intended; otherwise why not. */
-    String failsForTheRightReason() {
+    /** Right when the exercise fails as intended: every failure a race assertion. */
+    Verdict failsForTheRightReason() {
         if (tests == 0) {
-            return "did not compile or ran no tests";
+            return Verdict.wrong("did not compile or ran no tests");
         }
         if (failures.isEmpty()) {
-            return "PASSES: all " + tests + " tests are green on the unfixed exercise";
+            return Verdict.wrong("PASSES: all " + tests + " tests are green on the unfixed exercise");
         }
         List<String> wrong = new ArrayList<>();
         for (Failure f : failures) {
@@ -133,6 +133,6 @@ record Outcome(String lesson, int tests, List<Failure> failures, List<String> te
                 wrong.add(f.test() + " failed with " + Text.simpleName(f.type()) + " (harness), not a race assertion");
             }
         }
-        return String.join("; ", wrong);
+        return wrong.isEmpty() ? Verdict.RIGHT : Verdict.wrong(String.join("; ", wrong));
     }
 }

@@ -13,13 +13,13 @@ import java.util.Map;
  */
 final class Rates {
 
-    /** One thing to run N times, and how a single run is judged: empty when it got its right verdict. */
+    /** One thing to run N times, and how a single run is judged. */
     private record Subject(String label, Variant variant, Judge judge) {
     }
 
     @FunctionalInterface
     private interface Judge {
-        String verdict(Outcome o) throws Exception;
+        Verdict verdict(Outcome o) throws Exception;
     }
 
     static int run(List<String> args) throws Exception {
@@ -44,7 +44,7 @@ final class Rates {
         List<Subject> subjects = subjects(lessons, fixes).stream()
                 .filter(s -> only.isEmpty() || only.contains(s.label())).toList();
         PreparedRunner runner = PreparedRunner.prepare();
-        Map<Subject, List<String>> verdicts = new LinkedHashMap<>();
+        Map<Subject, List<Verdict>> verdicts = new LinkedHashMap<>();
         Map<Subject, List<Double>> seconds = new LinkedHashMap<>();
         Map<String, Integer> exerciseFailuresPerTest = new LinkedHashMap<>();
         for (int r = 1; r <= runs; r++) {
@@ -66,10 +66,10 @@ final class Rates {
                         : "pinned with taskset -c " + cpus, System.getProperty("java.version"), Text.loadAverage());
         System.out.printf("  %-60s %-8s %s%n", "what", "right", "median test time");
         for (Subject s : subjects) {
-            List<String> v = verdicts.get(s);
-            long right = v.stream().filter(String::isEmpty).count();
+            List<Verdict> v = verdicts.get(s);
+            long right = v.stream().filter(Verdict::isRight).count();
             System.out.printf("  %-60s %-8s %s%n", s.label(), right + "/" + v.size(), median(seconds.get(s)));
-            v.stream().filter(x -> !x.isEmpty()).distinct().forEach(x -> System.out.println("      wrong: " + x));
+            v.stream().filter(x -> !x.isRight()).distinct().forEach(x -> System.out.println("      wrong: " + x));
         }
         if (!exerciseFailuresPerTest.isEmpty()) {
             System.out.println();

@@ -32,10 +32,11 @@ class JudgingTest {
                 SurefireFixtures.Case.passed("readersDuringPutsFindEveryStoredKey"),
                 SurefireFixtures.Case.passed("fewThreadsKeepEveryPut"));
 
-        assertThat(striped.judge(caught)).isEmpty();
-        assertThat(striped.judge(byAnotherTest)).isEqualTo("expected one of [readersDuringPutsFindEveryStoredKey,"
-                + " fewThreadsKeepEveryPut] to fail, but failed: [noInterleavingLosesAPut]");
-        assertThat(striped.judge(notCaught)).isNotEmpty();
+        assertThat(striped.judge(caught)).isEqualTo(Verdict.RIGHT);
+        assertThat(striped.judge(byAnotherTest)).isEqualTo(Verdict.wrong("expected one of"
+                + " [readersDuringPutsFindEveryStoredKey, fewThreadsKeepEveryPut] to fail, but failed:"
+                + " [noInterleavingLosesAPut]"));
+        assertThat(striped.judge(notCaught).isRight()).isFalse();
     }
 
     @Test
@@ -43,9 +44,9 @@ class JudgingTest {
         Fix hashtable = Fix.named(LESSON + "/hashtable").orElseThrow();
 
         assertThat(hashtable.judge(SurefireFixtures.outcome(dir, LESSON, SurefireFixtures.Case.passed("a"),
-                SurefireFixtures.Case.passed("b")))).isEmpty();
+                SurefireFixtures.Case.passed("b")))).isEqualTo(Verdict.RIGHT);
         assertThat(hashtable.judge(SurefireFixtures.outcome(dir, LESSON, SurefireFixtures.Case.passed("a"),
-                SurefireFixtures.Case.failed("b", "lost a put")))).isEqualTo("1 of 2 tests fail: b");
+                SurefireFixtures.Case.failed("b", "lost a put")))).isEqualTo(Verdict.wrong("1 of 2 tests fail: b"));
     }
 
     @Test
@@ -59,11 +60,11 @@ class JudgingTest {
         Outcome failing = SurefireFixtures.outcome(dir, LESSON, SurefireFixtures.Case.passed("a"),
                 SurefireFixtures.Case.failed("b", "lost a put"));
 
-        assertThat(Check.disagreement(v, maven, "", same, "")).isEmpty();
-        assertThat(Check.disagreement(v, maven, "", fewer, "")).singleElement().asString()
+        assertThat(Check.disagreement(v, maven, Verdict.RIGHT, same, Verdict.RIGHT)).isEmpty();
+        assertThat(Check.disagreement(v, maven, Verdict.RIGHT, fewer, Verdict.RIGHT)).singleElement().asString()
                 .contains("Maven ran [a, b], the fast path [a]");
-        assertThat(Check.disagreement(v, maven, "", failing, Check.passes(failing))).singleElement().asString()
-                .contains("Maven says solved", "the fast path");
+        assertThat(Check.disagreement(v, maven, Verdict.RIGHT, failing, Check.passes(failing))).singleElement()
+                .asString().contains("Maven says solved", "the fast path");
     }
 
     @Test
