@@ -147,12 +147,12 @@ final class Check {
         if (problems.isEmpty()) {
             System.out.println("check passed: " + lessons.size() + " exercises fail as intended and "
                     + lessons.size() + " solutions pass" + (secondJdk ? (pinned ? " on one CPU" : "")
-                    + " through the fast path (" + SECOND_JDK + ": no Maven, no fixes)" : (pinned
+                    + " through the fast path (" + SECOND_JDK + ": no Maven, no fixes, no files check)" : (pinned
                     ? " (each on 2 CPUs and on 1)" : " (taskset missing: not on 1 CPU)") + ", the fast path agrees"
                     + " with Maven on every exercise and solution" + (full ? " and wrong fix" : "") + "; " + wrongFixes
                     + " wrong fixes are caught and " + rightFixes + " right fixes pass, " + (full && pinned
                     ? "each on 2 CPUs and on 1" : pinned ? "each on 1 CPU (check --full: on 2 CPUs too, and through"
-                    + " Maven)" : "each on all CPUs")) + "; quoted code and CI files are current.");
+                    + " Maven)" : "each on all CPUs")) + (secondJdk ? "." : "; quoted code and CI files are current."));
             return 0;
         }
         System.out.println("check FAILED:");
