@@ -158,7 +158,8 @@ class KeyCountersTest {
                         + String.format("%-10s%s", "main:", "snapshot() → " + snapshot) + "\n\n"
                         + "Both threads acted on the same lookup, and what one of them stored or wrote on that basis"
                         + " the other overwrote.\n" + lockstep.picture("two threads each incremented \"" + key
-                        + "\" once: expected count " + expected + ", actual " + actual, "snapshot() → " + snapshot)
+                        + "\" once: expected count " + expected + ", actual " + actual + ". " + HINTS,
+                        "snapshot() → " + snapshot)
                         + "\n" + HINTS)
                 .isEqualTo(expected);
     }

@@ -136,7 +136,7 @@ class KeyCountersTest {
                             : lockstep.thrower(thrown.get(0)) + "'s increment threw "
                                     + Lockstep.summary(thrown.get(0)) + " (its stack trace is this failure's cause).")
                     + "\n" + lockstep.picture("a thread on each member incremented \"" + key + "\" once: expected"
-                            + " count " + expected + ", actual " + actual, "snapshot() → " + snapshot)
+                            + " count " + expected + ", actual " + actual + ". " + HINTS, "snapshot() → " + snapshot)
                     + "\n" + HINTS, thrown.isEmpty() ? null : thrown.get(0));
         }
         String unguarded = lockstep.unguardedJvmLockWait();
