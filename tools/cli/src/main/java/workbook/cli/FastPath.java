@@ -15,8 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The fast path behind watch, progress and check-lesson: the same tests as Maven, compiled with javax.tools
@@ -194,10 +192,7 @@ final class FastPath {
             StandardCharsets.UTF_8);
 
     static List<String> javac(Path sources, Path out, List<String> classPath) throws IOException {
-        List<Path> files;
-        try (Stream<Path> all = Files.isDirectory(sources) ? Files.walk(sources) : Stream.empty()) {
-            files = all.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
-        }
+        List<Path> files = FileTrees.javaFiles(sources);
         Files.createDirectories(out);
         if (files.isEmpty()) {
             return List.of();

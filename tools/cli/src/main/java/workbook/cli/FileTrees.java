@@ -44,17 +44,17 @@ final class FileTrees {
         }
     }
 
-    /** Copies a resources folder into a classes folder, as the resources plugin does (no filtering here). */
     /** The .java files under {@code folder}, sorted; none when it does not exist. */
     static List<Path> javaFiles(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+        try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
         }
     }
 
+    /** Copies a resources folder into a classes folder, as the resources plugin does (no filtering here). */
     static void copyTree(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
