@@ -2,12 +2,12 @@ package workbook.cli;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import workbook.cli.Variant.RunCondition;
 
 /**
  * The self-check (check, wrong-fixes, right-fixes): every exercise fails on its race assertion, every
@@ -77,7 +77,7 @@ final class Check {
                 + (secondJdk ? "" : "; each solution as Maven judged it"));
         Map<Variant, Outcome> fast = pinned ? pinned(fastVariants, runner, false)
                 : FastPath.runFast(fastVariants, runner, FastPath.allCpus());
-        fast.forEach((v, o) -> (v.name().equals("exercise") ? exercisesFast : solutionsFast).put(v.lesson(), o));
+        fast.forEach((v, o) -> (v.kind() == Variant.Kind.EXERCISE ? exercisesFast : solutionsFast).put(v.lesson(), o));
         for (String lesson : solutionsAll.keySet()) {
             Outcome maven = solutionsAll.get(lesson);
             problems.addAll(disagreement(Variant.solution(lesson), maven, passes(maven), solutionsFast.get(lesson),
@@ -112,17 +112,17 @@ final class Check {
         int wrongFixes = 0;
         int rightFixes = 0;
         if (fixes) {
-            Set<Condition> conditions = Condition.forFixes(full, pinned);
+            Set<RunCondition> conditions = conditionsForFixes(full, pinned);
             System.out.println();
             System.out.println("3/5  every wrong fix in wrong-fixes/ is caught by the test it names, "
-                    + Condition.say(conditions)
+                    + say(conditions)
                     + (full ? "; the fast path agrees with Maven" : ", through the fast path, running only the tests"
                             + " it names (they alone decide its verdict)"));
             wrongFixes = checkFixes(Fix.Kind.WRONG, List.of(), conditions, full, problems);
             mark = lap(took, "wrong fixes", mark);
 
             System.out.println();
-            System.out.println("4/5  every right fix in right-fixes/ passes every test, " + Condition.say(conditions)
+            System.out.println("4/5  every right fix in right-fixes/ passes every test, " + say(conditions)
                     + ", through the fast path");
             rightFixes = checkFixes(Fix.Kind.RIGHT, List.of(), conditions, false, problems);
             mark = lap(took, "right fixes", mark);
@@ -167,7 +167,7 @@ final class Check {
     static List<String> failFastAgrees(List<String> lessons, Map<String, Outcome> maven, PreparedRunner runner)
             throws Exception {
         List<Variant> variants = lessons.stream()
-                .map(l -> new Variant(l, "exercise-fail-fast", Variant.exercise(l).sources())).toList();
+                .map(l -> Variant.exercise(l).under(RunCondition.WATCH)).toList();
         Map<Variant, Outcome> ran = FastPath.runFast(variants, runner, FastPath.allCpus(), true);
         List<String> problems = new ArrayList<>();
         for (Variant v : variants) {
@@ -237,22 +237,18 @@ final class Check {
     static final String SOLUTIONS_VERIFIED = "--solutions-verified";
     static final List<String> OPTIONS = List.of(FULL, SECOND_JDK, SOLUTIONS_VERIFIED);
 
-    /** Where a fix runs: on every CPU of the machine, or pinned to one with taskset. */
-    enum Condition {
-        ALL_CPUS, ONE_CPU;
+    /**
+     * Where fixes run: on one CPU, where taskset exists (where wrong fixes were accepted before: striped locks, an
+     * unsynchronized get; and where a right fix runs slowest); with {@code full}, on all CPUs too.
+     */
+    static Set<RunCondition> conditionsForFixes(boolean full, boolean pinned) {
+        return !pinned ? Set.of(RunCondition.ALL_CPUS) : full ? Set.of(RunCondition.ALL_CPUS, RunCondition.ONE_CPU)
+                : Set.of(RunCondition.ONE_CPU);
+    }
 
-        /**
-         * Where fixes run: on one CPU, where taskset exists (where wrong fixes were accepted before: striped locks, an
-         * unsynchronized get; and where a right fix runs slowest); with {@code full}, on all CPUs too.
-         */
-        static Set<Condition> forFixes(boolean full, boolean pinned) {
-            return !pinned ? EnumSet.of(ALL_CPUS) : full ? EnumSet.allOf(Condition.class) : EnumSet.of(ONE_CPU);
-        }
-
-        static String say(Set<Condition> conditions) {
-            return conditions.size() == 2 ? "on 2 CPUs and on 1" : conditions.contains(ONE_CPU) ? "on 1 CPU"
-                    : "on all CPUs";
-        }
+    static String say(Set<RunCondition> conditions) {
+        return conditions.size() == 2 ? "on 2 CPUs and on 1" : conditions.contains(RunCondition.ONE_CPU) ? "on 1 CPU"
+                : "on all CPUs";
     }
     static final String NO_TASKSET = "     note: no taskset on this machine (it is Linux-only), so nothing runs pinned"
             + " to one CPU here; CI on Linux does.";
@@ -279,7 +275,7 @@ final class Check {
             lessons.add(lesson);
         }
         List<String> problems = new ArrayList<>();
-        Set<Condition> conditions = Condition.forFixes(true, canPin());
+        Set<RunCondition> conditions = conditionsForFixes(true, canPin());
         int count = checkFixes(kind, lessons, conditions, kind == Fix.Kind.WRONG, problems);
         System.out.println();
         if (problems.isEmpty()) {
@@ -295,15 +291,15 @@ final class Check {
      * a problem for every wrong verdict. With {@code maven} (wrong fixes, under --full), each fix also goes through
      * Maven, which the fast path must agree with on all CPUs.
      */
-    static int checkFixes(Fix.Kind kind, List<String> lessons, Set<Condition> conditions, boolean maven,
+    static int checkFixes(Fix.Kind kind, List<String> lessons, Set<RunCondition> conditions, boolean maven,
             List<String> problems) throws Exception {
         List<Fix> fixes = new ArrayList<>(Fix.all(kind).stream()
                 .filter(f -> lessons.isEmpty() || lessons.contains(f.lesson())).toList());
         if (!canPin()) {
             System.out.println(NO_TASKSET);
         }
-        boolean onAll = conditions.contains(Condition.ALL_CPUS);
-        boolean onOne = conditions.contains(Condition.ONE_CPU);
+        boolean onAll = conditions.contains(RunCondition.ALL_CPUS);
+        boolean onOne = conditions.contains(RunCondition.ONE_CPU);
         PreparedRunner runner = PreparedRunner.prepare();
         // Compared with Maven, a fix runs every test, as Maven runs it; otherwise a wrong fix runs the tests it names.
         // A fix whose change no longer applies to its exercise is a problem that names it; the others still run.
@@ -311,7 +307,7 @@ final class Check {
         Map<Fix, Variant> toRun = new LinkedHashMap<>();
         for (Fix fix : List.copyOf(fixes)) {
             try {
-                variants.put(fix, maven ? new Variant(fix.lesson(), fix.variant(), fix.sources()) : fix.toRun());
+                variants.put(fix, maven ? fix.toRunEveryTest() : fix.toRun());
                 toRun.put(fix, fix.toRun());
             } catch (Fix.DoesNotApply e) {
                 System.out.println("  " + e.getMessage());
@@ -402,8 +398,7 @@ final class Check {
     static Map<Variant, Outcome> pinned(List<Variant> variants, PreparedRunner runner, boolean failFast)
             throws Exception {
         Map<Variant, Variant> onOneCpu = new LinkedHashMap<>();
-        variants.forEach(v -> onOneCpu.put(v, new Variant(v.lesson(), v.name() + "-on-1-cpu", v.sources(),
-                v.tests())));
+        variants.forEach(v -> onOneCpu.put(v, v.under(new RunCondition(true, failFast))));
         Map<Variant, Outcome> ran = FastPath.runFast(List.copyOf(onOneCpu.values()), runner, FastPath.oneCpuEach(),
                 failFast);
         Map<Variant, Outcome> outcomes = new LinkedHashMap<>();

@@ -173,10 +173,16 @@ record Fix(Kind kind, String lesson, String name, Path change) {
      * only those run; a right fix runs every test.
      */
     Variant toRun() throws IOException {
-        Variant every = new Variant(lesson, variant(), sources());
+        Variant every = toRunEveryTest();
         Set<String> named = new LinkedHashSet<>(caughtBy());
         named.addAll(testsNamed(STUCK_IN));
         return kind == Kind.RIGHT || named.isEmpty() ? every : every.only(named);
+    }
+
+    /** This fix as a variant that runs every test of its lesson, as Maven runs it. */
+    Variant toRunEveryTest() throws IOException {
+        return new Variant(lesson, kind == Kind.RIGHT ? Variant.Kind.RIGHT_FIX : Variant.Kind.WRONG_FIX, variant(),
+                sources());
     }
 
     List<String> caughtBy() throws IOException {

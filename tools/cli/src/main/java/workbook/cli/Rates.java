@@ -53,7 +53,7 @@ final class Rates {
                 Outcome o = FastPath.runFast(List.of(s.variant()), runner, cpus).get(s.variant());
                 verdicts.computeIfAbsent(s, k -> new ArrayList<>()).add(s.judge().verdict(o));
                 seconds.computeIfAbsent(s, k -> new ArrayList<>()).add(o.seconds());
-                if (s.variant().name().equals("exercise")) {
+                if (s.variant().kind() == Variant.Kind.EXERCISE) {
                     o.testNames().forEach(t -> exerciseFailuresPerTest.putIfAbsent(s.variant().lesson() + " " + t, 0));
                     o.failures().forEach(f -> exerciseFailuresPerTest.merge(s.variant().lesson() + " " + f.test(), 1,
                             Integer::sum));

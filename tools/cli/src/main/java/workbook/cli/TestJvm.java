@@ -78,7 +78,7 @@ final class TestJvm {
         command.addAll(pairs);
         Files.createDirectories(Workspace.LOGS);
         Variant first = group.get(0);
-        Path log = Workspace.LOGS.resolve("fast-" + first.name() + "-" + first.lesson()
+        Path log = Workspace.LOGS.resolve("fast-" + first.folder() + "-" + first.lesson()
                 + (group.size() > 1 ? "-and-" + (group.size() - 1) + "-more" : "") + ".log");
         Process p = new ProcessBuilder(command).directory(Workspace.ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

@@ -95,6 +95,6 @@ class JudgingTest {
     }
 
     private static Variant fix(String lesson, String name) {
-        return new Variant(lesson, name, Path.of(name));
+        return new Variant(lesson, Variant.Kind.RIGHT_FIX, name, Path.of(name));
     }
 }
