@@ -76,7 +76,7 @@ final class Check {
                 ? "pinned to one CPU (" + pinning() + ")" : "on all CPUs (" + NO_TASKSET.strip() + ")")
                 + (secondJdk ? "" : "; each solution as Maven judged it"));
         Map<Variant, Outcome> fast = pinned ? pinned(fastVariants, runner, false)
-                : FastPath.runFast(fastVariants, runner, FastPath.allCpus());
+                : FastPath.runFast(fastVariants, runner);
         fast.forEach((v, o) -> (v.kind() == Variant.Kind.EXERCISE ? exercisesFast : solutionsFast).put(v.lesson(), o));
         for (String lesson : solutionsAll.keySet()) {
             Outcome maven = solutionsAll.get(lesson);
@@ -168,7 +168,7 @@ final class Check {
             throws Exception {
         List<Variant> variants = lessons.stream()
                 .map(l -> Variant.exercise(l).under(RunCondition.WATCH)).toList();
-        Map<Variant, Outcome> ran = FastPath.runFast(variants, runner, FastPath.allCpus(), true);
+        Map<Variant, Outcome> ran = FastPath.runFast(variants, runner);
         List<String> problems = new ArrayList<>();
         for (Variant v : variants) {
             Outcome o = ran.get(v);
@@ -321,7 +321,7 @@ final class Check {
         long mark = System.nanoTime();
         Map<Variant, Outcome> fastOnAll = Map.of();
         if (onAll) {
-            fastOnAll = FastPath.runFast(all, runner, FastPath.allCpus());
+            fastOnAll = FastPath.runFast(all, runner);
             mark = lap(took, "on 2 CPUs", mark);
         }
         Map<Fix, List<String>> disagreeing = new LinkedHashMap<>();
@@ -393,14 +393,13 @@ final class Check {
 
     /**
      * Runs each variant pinned to one CPU, through the fast path (see {@link FastPath#oneCpuEach}), in folders of its
-     * own ({@code target/workbook/fast/<name>-on-1-cpu/}), so that the reports of its run on all CPUs stay readable.
+     * own ({@link Variant#folder}: {@code <name>-on-1-cpu}), so that the reports of its run on all CPUs stay readable.
      */
     static Map<Variant, Outcome> pinned(List<Variant> variants, PreparedRunner runner, boolean failFast)
             throws Exception {
         Map<Variant, Variant> onOneCpu = new LinkedHashMap<>();
         variants.forEach(v -> onOneCpu.put(v, v.under(new RunCondition(true, failFast))));
-        Map<Variant, Outcome> ran = FastPath.runFast(List.copyOf(onOneCpu.values()), runner, FastPath.oneCpuEach(),
-                failFast);
+        Map<Variant, Outcome> ran = FastPath.runFast(List.copyOf(onOneCpu.values()), runner);
         Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
         onOneCpu.forEach((v, pinned) -> outcomes.put(v, ran.get(pinned)));
         return outcomes;

@@ -64,6 +64,21 @@ final class FastPath {
         return inOrder;
     }
 
+    /**
+     * As {@link #runFast(List, PreparedRunner, List, boolean)}, under the variants' own run condition (they share one):
+     * pinned, one test JVM on each CPU ({@link #oneCpuEach}), or on all CPUs ({@link #allCpus}); fail-fast or not.
+     */
+    static Map<Variant, Outcome> runFast(List<Variant> variants, PreparedRunner runner) throws Exception {
+        if (variants.isEmpty()) {
+            return Map.of();
+        }
+        Variant.RunCondition condition = variants.get(0).condition();
+        if (variants.stream().anyMatch(v -> !v.condition().equals(condition))) {
+            throw new IllegalArgumentException("variants under different run conditions: " + variants);
+        }
+        return runFast(variants, runner, condition.pinned() ? oneCpuEach() : allCpus(), condition.failFast());
+    }
+
     /** As {@link #runFast(List, PreparedRunner, List)} in one lane: pinned to {@code cpus}, or all CPUs when null. */
     static Map<Variant, Outcome> runFast(List<Variant> variants, PreparedRunner runner, String cpus) throws Exception {
         return runFast(variants, runner, java.util.Collections.singletonList(cpus));

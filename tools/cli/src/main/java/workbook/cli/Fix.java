@@ -34,16 +34,19 @@ record Fix(Kind kind, String lesson, String name, Path change) {
     static final Path BUILT = Workspace.ROOT.resolve("target/workbook/fixes");
 
     enum Kind {
-        WRONG("wrong-fixes", "wrong-", "are caught"), RIGHT("right-fixes", "right-", "pass");
+        WRONG("wrong-fixes", "wrong-", "are caught", Variant.Kind.WRONG_FIX),
+        RIGHT("right-fixes", "right-", "pass", Variant.Kind.RIGHT_FIX);
 
         final String folder;
         final String prefix;
         final String verdict;
+        final Variant.Kind variantKind;
 
-        Kind(String folder, String prefix, String verdict) {
+        Kind(String folder, String prefix, String verdict, Variant.Kind variantKind) {
             this.folder = folder;
             this.prefix = prefix;
             this.verdict = verdict;
+            this.variantKind = variantKind;
         }
     }
 
@@ -181,8 +184,7 @@ record Fix(Kind kind, String lesson, String name, Path change) {
 
     /** This fix as a variant that runs every test of its lesson, as Maven runs it. */
     Variant toRunEveryTest() throws IOException {
-        return new Variant(lesson, kind == Kind.RIGHT ? Variant.Kind.RIGHT_FIX : Variant.Kind.WRONG_FIX, variant(),
-                sources());
+        return new Variant(lesson, kind.variantKind, variant(), sources());
     }
 
     List<String> caughtBy() throws IOException {

@@ -1,6 +1,7 @@
 package workbook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,5 +37,14 @@ class VariantTest {
         assertThat(some.condition()).isEqualTo(RunCondition.ONE_CPU);
         assertThat(some.tests()).containsExactly("fewThreadsKeepEveryPut");
         assertThat(some.out()).isEqualTo(pinned.out());
+    }
+
+    @Test
+    void theFastPathRunsVariantsUnderOneConditionAtATime() {
+        Variant plain = Variant.exercise(LESSON);
+        Variant pinned = Variant.solution(LESSON).under(RunCondition.ONE_CPU);
+
+        assertThatThrownBy(() -> FastPath.runFast(List.of(plain, pinned), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different run conditions");
     }
 }
